@@ -1,0 +1,40 @@
+/**
+ * Named errors a caller can branch on (`err.name`), and that the CLI turns into
+ * one line for a person. Tests assert on `.name`, never on message text.
+ */
+export class ShoalError extends Error {
+  static override name = 'ShoalError'
+  override name = 'ShoalError'
+}
+
+function named (name: string): typeof ShoalError {
+  return class extends ShoalError {
+    static override name = name
+    override name = name
+  }
+}
+
+/** Bad command-line or API input. */
+export class InvalidArgumentError extends named('InvalidArgumentError') {}
+/** A manifest that cannot be decoded, is inconsistent, or does not match its id. */
+export class InvalidManifestError extends named('InvalidManifestError') {}
+/** A chunk whose bytes do not hash to the manifest's digest. */
+export class ChunkHashMismatchError extends named('ChunkHashMismatchError') {}
+/** A chunk index or byte range outside the file. */
+export class OutOfRangeError extends named('OutOfRangeError') {}
+/** A chunk asked for that the store does not hold. */
+export class ChunkNotHeldError extends named('ChunkNotHeldError') {}
+/** A file id unknown to this store or peer. */
+export class UnknownFileError extends named('UnknownFileError') {}
+/** A frame that is too large, truncated, or not a valid message. */
+export class ProtocolError extends named('ProtocolError') {}
+/** A wait that ran past its deadline. */
+export class TimeoutError extends named('TimeoutError') {}
+/** The remote refused a request (see `reason`). */
+export class RejectedError extends named('RejectedError') {}
+/** No peer could supply the remaining chunks. */
+export class NoSourcesError extends named('NoSourcesError') {}
+/** The store was closed while an operation was running. */
+export class StoreClosedError extends named('StoreClosedError') {}
+/** The running Node.js is too old. */
+export class UnsupportedRuntimeError extends named('UnsupportedRuntimeError') {}

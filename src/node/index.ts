@@ -1,0 +1,3 @@
+export * from './constants.js'
+export * from './identity.js'
+export * from './create-node.js'

@@ -1,4 +1,4 @@
-import { decodeMessage, encodeMessage, enumeration, message, streamMessage } from 'protons-runtime'
+import { decodeMessage, encodeMessage, enumeration, MaxLengthError, message, streamMessage } from 'protons-runtime'
 import { alloc as uint8ArrayAlloc } from 'uint8arrays/alloc'
 import type { Codec, DecodeOptions } from 'protons-runtime'
 import type { Uint8ArrayList } from 'uint8arraylist'
@@ -12,6 +12,7 @@ export interface ChunkFrame {
   length: number
   reason: ChunkFrame.RejectReason
   urgent: boolean
+  peers: Uint8Array<ArrayBuffer>[]
 }
 
 export namespace ChunkFrame {
@@ -24,7 +25,8 @@ export namespace ChunkFrame {
     CANCEL = 'CANCEL',
     REJECT = 'REJECT',
     GET_MANIFEST = 'GET_MANIFEST',
-    MANIFEST = 'MANIFEST'
+    MANIFEST = 'MANIFEST',
+    PEERS = 'PEERS'
   }
 
   enum __TypeValues {
@@ -36,7 +38,8 @@ export namespace ChunkFrame {
     CANCEL = 5,
     REJECT = 6,
     GET_MANIFEST = 7,
-    MANIFEST = 8
+    MANIFEST = 8,
+    PEERS = 9
   }
 
   export namespace Type {
@@ -120,6 +123,13 @@ export namespace ChunkFrame {
           w.bool(obj.urgent)
         }
 
+        if (obj.peers != null && obj.peers.length > 0) {
+          for (const value of obj.peers) {
+            w.uint32(74)
+            w.bytes(value)
+          }
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -132,7 +142,8 @@ export namespace ChunkFrame {
           offset: 0,
           length: 0,
           reason: RejectReason.UNSPECIFIED,
-          urgent: false
+          urgent: false,
+          peers: []
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -173,6 +184,14 @@ export namespace ChunkFrame {
               obj.urgent = reader.bool()
               break
             }
+            case 9: {
+              if (opts.limits?.peers != null && obj.peers.length === opts.limits.peers) {
+                throw new MaxLengthError('Decode error - repeated field "peers" had too many elements')
+              }
+
+              obj.peers.push(reader.bytes())
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -182,6 +201,10 @@ export namespace ChunkFrame {
 
         return obj
       }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          peers: 0
+        }
+
         const end = length == null ? reader.len : reader.pos + length
 
         while (reader.pos < end) {
@@ -244,6 +267,21 @@ export namespace ChunkFrame {
               }
               break
             }
+            case 9: {
+              if (opts.limits?.peers != null && obj.peers === opts.limits.peers) {
+                throw new MaxLengthError('Streaming decode error - repeated field "peers" had too many elements')
+              }
+
+              yield {
+                field: `${prefix}.peers[]`,
+                index: obj.peers,
+                value: reader.bytes()
+              }
+
+              obj.peers++
+
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -296,6 +334,12 @@ export namespace ChunkFrame {
     value: boolean
   }
 
+  export interface ChunkFramePeersFieldEvent {
+    field: '$.peers[]'
+    index: number
+    value: Uint8Array<ArrayBuffer>
+  }
+
   export function encode (obj: Partial<ChunkFrame>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, ChunkFrame.codec())
   }
@@ -304,7 +348,7 @@ export namespace ChunkFrame {
     return decodeMessage(buf, ChunkFrame.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ChunkFrame>): Generator<ChunkFrameTypeFieldEvent | ChunkFrameFileIdFieldEvent | ChunkFrameBitfieldFieldEvent | ChunkFrameIndexFieldEvent | ChunkFrameOffsetFieldEvent | ChunkFrameLengthFieldEvent | ChunkFrameReasonFieldEvent | ChunkFrameUrgentFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ChunkFrame>): Generator<ChunkFrameTypeFieldEvent | ChunkFrameFileIdFieldEvent | ChunkFrameBitfieldFieldEvent | ChunkFrameIndexFieldEvent | ChunkFrameOffsetFieldEvent | ChunkFrameLengthFieldEvent | ChunkFrameReasonFieldEvent | ChunkFrameUrgentFieldEvent | ChunkFramePeersFieldEvent> {
     return streamMessage(buf, ChunkFrame.codec(), opts)
   }
 }

@@ -1,0 +1,29 @@
+import { stat } from 'node:fs/promises'
+import { InvalidArgumentError } from '../../errors.js'
+import { chunkCount, manifestFromFile } from '../../manifest/index.js'
+import { FsChunkStore, importFile } from '../../store/index.js'
+import { parseSize } from '../../util/units.js'
+import { parse, required } from '../args.js'
+import { hex, Output } from '../output.js'
+import { USAGE } from '../usage.js'
+
+export async function runAdd (args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { data: { type: 'string' }, 'chunk-size': { type: 'string' } }, 1)
+  if (values.help) { process.stdout.write(USAGE + '\n'); return 0 }
+  const out = new Output(values.json)
+  const path = required(positionals[0], 'FILE (the file to add)')
+  const dataDir = required(values.data, 'data')
+  const st = await stat(path).catch(() => undefined)
+  if (st?.isFile() !== true) throw new InvalidArgumentError(`${path}: no such file`)
+  const chunkSize = values['chunk-size'] == null ? undefined : parseSize(values['chunk-size'])
+  const info = await manifestFromFile(path, { chunkSize })
+  const store = new FsChunkStore(dataDir)
+  try {
+    await importFile(store, path, info)
+  } finally {
+    await store.close()
+  }
+  const m = info.manifest
+  out.event('added', { fileId: info.key, name: m.name, size: m.size, chunkSize: m.chunkSize, chunks: chunkCount(m), sha256: hex(m.sha256) }, info.key)
+  return 0
+}

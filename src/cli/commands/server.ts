@@ -1,0 +1,99 @@
+import { InvalidArgumentError } from '../../errors.js'
+import { parseFileId } from '../../manifest/index.js'
+import { createServer } from '../../server/server.js'
+import { PIECE_PICKERS, SERVE_POLICIES } from '../../swarm/index.js'
+import { formatBytes } from '../../util/units.js'
+import { parse, parseMultiaddr, required } from '../args.js'
+import { hex, Output } from '../output.js'
+import { USAGE } from '../usage.js'
+
+/** How often a server reports what it has sent. */
+const STATS_INTERVAL_MS = 1_000
+
+export async function runServer (args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    data: { type: 'string' },
+    listen: { type: 'string', multiple: true },
+    announce: { type: 'string', multiple: true },
+    peer: { type: 'string', multiple: true },
+    fetch: { type: 'string', multiple: true },
+    'exit-when-done': { type: 'boolean', default: false },
+    'serve-policy': { type: 'string' },
+    picker: { type: 'string' }
+  })
+  if (values.help) { process.stdout.write(USAGE + '\n'); return 0 }
+  const out = new Output(values.json)
+  const dataDir = required(values.data, 'data')
+  const listen = (values.listen ?? []).map((a) => parseMultiaddr(a, '--listen').toString())
+  const announce = (values.announce ?? []).map((a) => parseMultiaddr(a, '--announce').toString())
+  const peers = (values.peer ?? []).map((a) => parseMultiaddr(a, '--peer'))
+  for (const p of peers) {
+    if (p.getComponents().find((c) => c.name === 'p2p') == null) throw new InvalidArgumentError(`--peer ${p.toString()} needs /p2p/<peer id> at the end`)
+  }
+  const fetches = (values.fetch ?? []).map((id) => parseFileId(id))
+  const servePolicy = pick(SERVE_POLICIES, values['serve-policy'], '--serve-policy')
+  const picker = pick(PIECE_PICKERS, values.picker, '--picker')
+
+  const server = await createServer({ dataDir, listen: listen.length > 0 ? listen : undefined, announce: announce.length > 0 ? announce : undefined, servePolicy, picker })
+  const addrs = server.multiaddrs().map((a) => a.toString())
+  out.event('listening', { peerId: server.peerId, addrs }, addrs.join('\n'))
+
+  let lastSent = -1
+  const reportStats = (): void => {
+    const stats = server.swarm.stats()
+    if (stats.bytesSent === lastSent) return
+    lastSent = stats.bytesSent
+    out.event('stats', { bytesSent: stats.bytesSent, bytesSentByFile: stats.bytesSentByFile, blamed: stats.blamed })
+  }
+  const statsTimer = setInterval(reportStats, STATS_INTERVAL_MS)
+  const stopping = new AbortController()
+  const stop = async (): Promise<void> => {
+    if (stopping.signal.aborted) return
+    stopping.abort()
+    clearInterval(statsTimer)
+    await server.stop()
+    lastSent = -1
+    reportStats()
+  }
+  const onSignal = (): void => { void stop().finally(() => process.exit(0)) }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+
+  const results = await Promise.allSettled(fetches.map(async (id) => {
+    const result = await server.swarm.fetch(id, {
+      peers,
+      signal: stopping.signal,
+      onProgress: (p) => {
+        out.event('progress', { ...p }, `${p.fileKey} ${p.chunks}/${p.totalChunks} chunks (${formatBytes(p.bytes)})`)
+      }
+    })
+    out.event('complete', {
+      fileId: result.fileKey,
+      sha256: hex(result.sha256),
+      seconds: result.seconds,
+      resumedChunks: result.resumedChunks,
+      fetchedChunks: result.fetchedChunks,
+      bytesFrom: result.bytesFrom,
+      banned: result.banned
+    }, `${result.fileKey} complete in ${result.seconds.toFixed(1)} s, sha256 ${hex(result.sha256)}`)
+  }))
+  const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+  for (const f of failed) {
+    if (!stopping.signal.aborted) out.event('error', { error: f.reason?.name, message: f.reason?.message }, `fetch failed: ${f.reason?.message}`)
+  }
+  if (values['exit-when-done'] || failed.length > 0) {
+    reportStats()
+    await stop()
+    return failed.length > 0 ? 1 : 0
+  }
+  // Keep serving until stopped by a signal.
+  await new Promise<void>((resolve) => stopping.signal.addEventListener('abort', () => resolve(), { once: true }))
+  return 0
+}
+
+function pick<T> (table: Record<string, T>, name: string | undefined, option: string): T | undefined {
+  if (name == null) return undefined
+  const found = table[name]
+  if (found == null) throw new InvalidArgumentError(`${option} must be one of ${Object.keys(table).join(', ')}`)
+  return found
+}

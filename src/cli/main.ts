@@ -1,0 +1,46 @@
+import { ShoalError } from '../errors.js'
+import { runAdd } from './commands/add.js'
+import { runExport } from './commands/export.js'
+import { runId } from './commands/id.js'
+import { runServer } from './commands/server.js'
+import { USAGE } from './usage.js'
+
+type Command = (args: string[]) => Promise<number>
+
+const COMMANDS: Record<string, Command> = {
+  server: runServer,
+  add: runAdd,
+  id: runId,
+  export: runExport
+}
+
+/** Exit code for bad usage, as most Unix tools. */
+const EXIT_USAGE = 2
+const EXIT_FAILURE = 1
+
+/**
+ * Runs one command and returns its exit code. Every error becomes one line on
+ * stderr: a person sees what went wrong, not a stack trace (set SHOAL_DEBUG=1
+ * for the stack).
+ */
+export async function main (argv: string[]): Promise<number> {
+  const [name, ...args] = argv
+  if (name == null || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(USAGE + '\n')
+    return name == null ? EXIT_USAGE : 0
+  }
+  const command = COMMANDS[name]
+  if (command == null) {
+    process.stderr.write(`shoal: unknown role or command "${name}" (try --help)\n`)
+    return EXIT_USAGE
+  }
+  try {
+    return await command(args)
+  } catch (err: any) {
+    if (process.env.SHOAL_DEBUG != null) process.stderr.write(`${err.stack}\n`)
+    const usage = err.code?.startsWith?.('ERR_PARSE_ARGS') === true || err.name === 'InvalidArgumentError'
+    const prefix = err instanceof ShoalError || usage ? '' : `${err.name ?? 'Error'}: `
+    process.stderr.write(`shoal ${name}: ${prefix}${err.message}\n`)
+    return usage ? EXIT_USAGE : EXIT_FAILURE
+  }
+}

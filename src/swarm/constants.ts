@@ -1,0 +1,72 @@
+import { MAX_CHUNK_SIZE, MAX_CHUNKS, MAX_MANIFEST_BYTES } from '../manifest/constants.js'
+
+/** Protocol id of the chunk exchange; an incompatible change gets a new version. */
+export const CHUNK_PROTOCOL = '/shoal/chunk/1.0.0'
+
+/** Largest protobuf frame: a full bitfield (MAX_CHUNKS bits) plus the other fields. */
+export const MAX_FRAME_BYTES = MAX_CHUNKS / 8 + 4096
+
+/** Largest raw payload after a PIECE header: one whole chunk. */
+export const MAX_PIECE_BYTES = MAX_CHUNK_SIZE
+
+/** Largest raw payload after a MANIFEST header. */
+export const MAX_MANIFEST_PAYLOAD = MAX_MANIFEST_BYTES
+
+/** Peers listed in one PEERS frame (each may carry a few addresses). */
+export const MAX_PEX_ADDRS = 64
+
+/** Time for the remote to answer HELLO with BITFIELD (or a reject). */
+export const HELLO_TIMEOUT_MS = 10_000
+
+/** Time to fetch a manifest from a peer. */
+export const MANIFEST_TIMEOUT_MS = 30_000
+
+/**
+ * A session with requests outstanding that delivers no byte for this long is
+ * stalled: its requests move to other peers.
+ */
+export const STALL_TIMEOUT_MS = 10_000
+
+/** Hard limit for one request, however busy the link. */
+export const REQUEST_TIMEOUT_MS = 120_000
+
+/** Requests in flight per peer at the start, before its rate is known. */
+export const INITIAL_PIPELINE = 4
+
+/** Fewest and most requests in flight per peer. */
+export const MIN_PIPELINE = 2
+export const MAX_PIPELINE = 16
+
+/** The pipeline holds about this much of a peer's measured rate (bandwidth-delay product with slack). */
+export const PIPELINE_SECONDS = 0.5
+
+/** Requests queued by the serving side per session; more are rejected BUSY. */
+export const MAX_QUEUED_REQUESTS = 64
+
+/** Hash failures after which a peer gets no more requests for the file. */
+export const BAN_AFTER_FAILURES = 3
+
+/** Copies of one chunk requested at once in endgame. */
+export const ENDGAME_DUPLICATES = 2
+
+/** After an ELSEWHERE reject, do not ask that peer for that chunk for this long. */
+export const REJECT_BACKOFF_MS = 2_000
+
+/** ELSEWHERE rejects of one chunk after which the request is marked urgent. */
+export const URGENT_AFTER_REJECTS = 2
+
+/** Progress events per file at most this often. */
+export const PROGRESS_INTERVAL_MS = 250
+
+/** Wait between attempts to dial a peer that failed. */
+export const REDIAL_BACKOFF_MS = 2_000
+
+/** Dial attempts per peer and file before giving up on it. */
+export const MAX_DIAL_ATTEMPTS = 10
+
+/** Inbound/outbound chunk streams per connection. */
+export const MAX_INBOUND_STREAMS = 256
+export const MAX_OUTBOUND_STREAMS = 256
+
+/** A reader pauses the stream when this many bytes wait unread, resumes below half. */
+export const READ_HIGH_WATER = 4 * 1024 * 1024

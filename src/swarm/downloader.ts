@@ -1,0 +1,356 @@
+import type { AbortOptions, Logger, PeerId, Stream } from '@libp2p/interface'
+import { ChunkHashMismatchError, NoSourcesError, RejectedError } from '../errors.js'
+import { chunkCount, chunkLength } from '../manifest/index.js'
+import { ChunkFrame } from '../pb/chunk.js'
+import {
+  BAN_AFTER_FAILURES, ENDGAME_DUPLICATES, MAX_DIAL_ATTEMPTS, MAX_PIPELINE, MIN_PIPELINE, PIPELINE_SECONDS, PROGRESS_INTERVAL_MS,
+  REDIAL_BACKOFF_MS, REJECT_BACKOFF_MS, REQUEST_TIMEOUT_MS, STALL_TIMEOUT_MS, URGENT_AFTER_REJECTS
+} from './constants.js'
+import { FetchSession, type FetchSessionHandler } from './fetch-session.js'
+import { rarestFirst, type PiecePicker } from './picker.js'
+import type { SwarmFile } from './swarm-file.js'
+
+/** How often stalls, timeouts and pipeline depths are reviewed. */
+const TICK_MS = 1_000
+
+/** Weight of the newest sample in a session's rate average. */
+const RATE_EWMA_ALPHA = 0.5
+
+export interface DownloadProgress {
+  readonly fileKey: string
+  readonly chunks: number
+  readonly totalChunks: number
+  readonly bytes: number
+  readonly totalBytes: number
+}
+
+export interface DownloadResult {
+  readonly fileKey: string
+  readonly seconds: number
+  /** Chunks already verified in the store when this download started. */
+  readonly resumedChunks: number
+  /** Chunks received, verified and stored by this download. */
+  readonly fetchedChunks: number
+  /** Verified payload bytes by the PeerId that sent them. */
+  readonly bytesFrom: Record<string, number>
+  /** Peers dropped for sending chunks that failed their hash. */
+  readonly banned: string[]
+}
+
+export interface DownloaderInit {
+  file: SwarmFile
+  /** Opens a /shoal/chunk stream to a peer. */
+  dial(peer: PeerId, options: AbortOptions): Promise<Stream>
+  picker?: PiecePicker
+  log: Logger
+  onProgress?(progress: DownloadProgress): void
+}
+
+interface SessionStats { rate: number, lastBytes: number }
+
+/**
+ * Pulls a file's missing chunks from every peer that has them: rarest first,
+ * several requests in flight per peer (sized to its measured rate), duplicate
+ * requests for the last chunks (endgame), stalled peers' requests moved to
+ * others, peers that send bad chunks blamed and then dropped.
+ */
+export class Downloader implements FetchSessionHandler {
+  readonly #file: SwarmFile
+  readonly #init: DownloaderInit
+  readonly #picker: PiecePicker
+  readonly #log: Logger
+  readonly #sessions = new Map<string, FetchSession>()
+  readonly #stats = new WeakMap<FetchSession, SessionStats>()
+  readonly #connecting = new Set<string>()
+  readonly #dialAttempts = new Map<string, number>()
+  readonly #banned = new Set<string>()
+  readonly #failures = new Map<string, number>()
+  readonly #availability: Uint32Array
+  readonly #inflight = new Map<number, Set<FetchSession>>()
+  readonly #writing = new Set<number>()
+  readonly #avoidUntil = new Map<string, number>()
+  readonly #rejects: Uint8Array
+  readonly #bytesFrom = new Map<string, number>()
+  readonly #missing: number[] = []
+  readonly #missingPos: Int32Array
+  readonly #controller = new AbortController()
+  readonly #resumedChunks: number
+  #fetchedChunks = 0
+  #lastProgress = 0
+  #done = Promise.withResolvers<void>()
+  #timer?: ReturnType<typeof setInterval>
+
+  constructor (init: DownloaderInit) {
+    this.#init = init
+    this.#file = init.file
+    this.#log = init.log
+    this.#picker = init.picker ?? rarestFirst
+    const n = chunkCount(init.file.info.manifest)
+    this.#availability = new Uint32Array(n)
+    this.#rejects = new Uint8Array(n)
+    this.#missingPos = new Int32Array(n).fill(-1)
+    for (const index of init.file.stored.bitfield.missing()) {
+      this.#missingPos[index] = this.#missing.length
+      this.#missing.push(index)
+    }
+    this.#resumedChunks = n - this.#missing.length
+  }
+
+  get sessions (): ReadonlyMap<string, FetchSession> { return this.#sessions }
+
+  /** Resolves when every chunk is verified and stored. */
+  async run (options: AbortOptions = {}): Promise<DownloadResult> {
+    const started = Date.now()
+    const onAbort = (): void => { this.#done.reject(options.signal?.reason) }
+    options.signal?.addEventListener('abort', onAbort, { once: true })
+    this.#timer = setInterval(() => { this.#tick() }, TICK_MS)
+    try {
+      if (this.#missing.length > 0) await this.#done.promise
+      return {
+        fileKey: this.#file.info.key,
+        seconds: (Date.now() - started) / 1000,
+        resumedChunks: this.#resumedChunks,
+        fetchedChunks: this.#fetchedChunks,
+        bytesFrom: Object.fromEntries(this.#bytesFrom),
+        banned: [...this.#banned]
+      }
+    } finally {
+      options.signal?.removeEventListener('abort', onAbort)
+      this.stop()
+    }
+  }
+
+  stop (): void {
+    clearInterval(this.#timer)
+    this.#controller.abort()
+    for (const session of this.#sessions.values()) void session.close()
+  }
+
+  /** A peer that may hold chunks: connect to it unless we already are. */
+  addPeer (peer: PeerId): void {
+    const key = peer.toString()
+    if (this.#sessions.has(key) || this.#connecting.has(key) || this.#banned.has(key)) return
+    if (this.#missing.length === 0 || this.#controller.signal.aborted) return
+    this.#connecting.add(key)
+    void this.#connect(peer).finally(() => this.#connecting.delete(key))
+  }
+
+  /** The store gained a chunk (from us or any other path): announce and stop asking for it. */
+  onStored (index: number): void {
+    const pos = this.#missingPos[index]
+    if (pos >= 0) {
+      const last = this.#missing.pop()!
+      if (last !== index) {
+        this.#missing[pos] = last
+        this.#missingPos[last] = pos
+      }
+      this.#missingPos[index] = -1
+    }
+    for (const session of this.#inflight.get(index) ?? []) session.cancel(index)
+    this.#inflight.delete(index)
+    // Tell every peer, seeds included: a seed uses it to leave this chunk to us (prefer-others).
+    for (const session of this.#sessions.values()) session.announce(index)
+    this.#progress()
+    if (this.#missing.length === 0) this.#done.resolve()
+    else this.#schedule()
+  }
+
+  async #connect (peer: PeerId): Promise<void> {
+    const key = peer.toString()
+    const { info, stored } = this.#file
+    while (!this.#controller.signal.aborted && this.#missing.length > 0) {
+      const attempt = (this.#dialAttempts.get(key) ?? 0) + 1
+      this.#dialAttempts.set(key, attempt)
+      try {
+        const stream = await this.#init.dial(peer, { signal: this.#controller.signal })
+        const session = await FetchSession.open(stream, peer, info.id, stored.bitfield, this.#log, { signal: this.#controller.signal })
+        this.#dialAttempts.delete(key)
+        this.#attach(session)
+        return
+      } catch (err: any) {
+        this.#log('connecting to %p for %s failed (attempt %d): %s', peer, info.key, attempt, err.message)
+        if (attempt >= MAX_DIAL_ATTEMPTS || this.#controller.signal.aborted) return
+        await sleep(REDIAL_BACKOFF_MS * (err instanceof RejectedError ? 2 : 1), this.#controller.signal)
+      }
+    }
+  }
+
+  #attach (session: FetchSession): void {
+    this.#sessions.set(session.peer.toString(), session)
+    this.#stats.set(session, { rate: 0, lastBytes: 0 })
+    for (const index of session.remote.indices()) this.#availability[index]++
+    void session.run(this)
+    this.#schedule()
+  }
+
+  onHave (_session: FetchSession, index: number): void {
+    this.#availability[index]++
+    this.#schedule()
+  }
+
+  onPeers (_session: FetchSession, addrs: Uint8Array[]): void {
+    void this.#file.learnPeers(addrs).then((peers) => { for (const p of peers) this.addPeer(p) })
+  }
+
+  onReject (session: FetchSession, index: number, reason: ChunkFrame.RejectReason): void {
+    this.#release(session, index)
+    if (reason === ChunkFrame.RejectReason.ELSEWHERE) {
+      this.#rejects[index] = Math.min(255, this.#rejects[index] + 1)
+      this.#avoidUntil.set(avoidKey(session, index), Date.now() + REJECT_BACKOFF_MS)
+    } else if (reason === ChunkFrame.RejectReason.NOT_HELD) {
+      // The remote lost it (e.g. found it corrupt on read): stop counting it there.
+      if (session.remote.clear(index)) this.#availability[index]--
+    } else {
+      this.#avoidUntil.set(avoidKey(session, index), Date.now() + REJECT_BACKOFF_MS)
+    }
+    this.#schedule()
+  }
+
+  onPiece (session: FetchSession, index: number, data: Uint8Array): void {
+    this.#release(session, index)
+    if (!this.#file.stored.has(index) && !this.#writing.has(index)) {
+      this.#writing.add(index)
+      this.#file.stored.write(index, data, { signal: this.#controller.signal }).then(() => {
+        this.#fetchedChunks++
+        const key = session.peer.toString()
+        this.#bytesFrom.set(key, (this.#bytesFrom.get(key) ?? 0) + data.byteLength)
+      }, (err) => {
+        if (err instanceof ChunkHashMismatchError) this.#blame(session, index)
+        else if (!this.#controller.signal.aborted) this.#done.reject(err)
+      }).finally(() => {
+        this.#writing.delete(index)
+        this.#schedule()
+      })
+    }
+    this.#schedule()
+  }
+
+  onClose (session: FetchSession): void {
+    const key = session.peer.toString()
+    if (this.#sessions.get(key) !== session) return
+    this.#sessions.delete(key)
+    for (const index of session.remote.indices()) this.#availability[index]--
+    for (const index of session.pending.keys()) this.#release(session, index)
+    session.pending.clear()
+    if (!this.#banned.has(key) && this.#missing.length > 0 && !this.#controller.signal.aborted) {
+      // The peer may come back (restart): try again after a pause, within the dial budget.
+      void sleep(REDIAL_BACKOFF_MS, this.#controller.signal).then(() => { this.addPeer(session.peer) }, () => {})
+    }
+    this.#schedule()
+  }
+
+  #blame (session: FetchSession, index: number): void {
+    const key = session.peer.toString()
+    const failures = (this.#failures.get(key) ?? 0) + 1
+    this.#failures.set(key, failures)
+    this.#log('chunk %d from %p failed its hash (%d)', index, session.peer, failures)
+    this.#file.blamed(session.peer, index)
+    if (failures >= BAN_AFTER_FAILURES && !this.#banned.has(key)) {
+      this.#banned.add(key)
+      this.#log('banning %p for %s', session.peer, this.#file.info.key)
+      session.abort(new ChunkHashMismatchError(`banned after ${failures} bad chunks`))
+    }
+  }
+
+  #release (session: FetchSession, index: number): void {
+    const holders = this.#inflight.get(index)
+    if (holders == null) return
+    holders.delete(session)
+    if (holders.size === 0) this.#inflight.delete(index)
+  }
+
+  /** Fills every session's pipeline. Cheap when nothing can be asked. */
+  #schedule (): void {
+    if (this.#missing.length === 0 || this.#controller.signal.aborted) return
+    const { manifest } = this.#file.info
+    const now = Date.now()
+    // Endgame once everything missing is already asked for (an estimate: duplicates count twice).
+    const endgame = this.#inflight.size + this.#writing.size >= this.#missing.length
+    for (const session of this.#sessions.values()) {
+      if (session.closed || this.#banned.has(session.peer.toString())) continue
+      while (session.pending.size < session.pipeline) {
+        const eligible = (index: number): boolean => {
+          if (this.#writing.has(index) || session.pending.has(index)) return false
+          const until = this.#avoidUntil.get(avoidKey(session, index))
+          if (until !== undefined && until > now) return false
+          const inflight = this.#inflight.get(index)?.size ?? 0
+          return endgame ? inflight < ENDGAME_DUPLICATES : inflight === 0
+        }
+        const index = this.#picker.pick({ missing: this.#missing, remote: session.remote, availability: this.#availability, eligible })
+        if (index === undefined) break
+        let holders = this.#inflight.get(index)
+        if (holders == null) this.#inflight.set(index, holders = new Set())
+        holders.add(session)
+        // Urgent: the remote told us to go elsewhere, but no one else has it.
+        const urgent = this.#rejects[index] >= URGENT_AFTER_REJECTS && this.#availability[index] <= 1
+        session.request(index, chunkLength(manifest, index), urgent)
+      }
+    }
+  }
+
+  #tick (): void {
+    const now = Date.now()
+    const { chunkSize } = this.#file.info.manifest
+    for (const session of this.#sessions.values()) {
+      const stats = this.#stats.get(session)!
+      const delta = session.bytesReceived - stats.lastBytes
+      stats.lastBytes = session.bytesReceived
+      if (session.pending.size > 0) {
+        stats.rate = stats.rate === 0 ? delta : RATE_EWMA_ALPHA * delta + (1 - RATE_EWMA_ALPHA) * stats.rate
+        const depth = Math.ceil(stats.rate * (TICK_MS / 1000) * PIPELINE_SECONDS / chunkSize) + 1
+        session.pipeline = Math.max(MIN_PIPELINE, Math.min(MAX_PIPELINE, depth))
+      }
+      const stalled = session.pending.size > 0 && now - session.lastDataAt > STALL_TIMEOUT_MS
+      for (const req of [...session.pending.values()]) {
+        if (stalled || now - req.sentAt > REQUEST_TIMEOUT_MS) {
+          session.cancel(req.index)
+          this.#release(session, req.index)
+          this.#avoidUntil.set(avoidKey(session, req.index), now + STALL_TIMEOUT_MS)
+        }
+      }
+      if (stalled) {
+        this.#log('%p stalled; its requests move to other peers', session.peer)
+        session.pipeline = MIN_PIPELINE
+        session.lastDataAt = now
+      }
+    }
+    for (const [key, until] of this.#avoidUntil) if (until <= now) this.#avoidUntil.delete(key)
+    if (this.#sessions.size === 0 && this.#connecting.size === 0 && this.#missing.length > 0 && this.#onlyBannedOrExhausted()) {
+      this.#done.reject(new NoSourcesError(`no peer can supply the remaining ${this.#missing.length} chunks of ${this.#file.info.key}`))
+    }
+    this.#schedule()
+  }
+
+  /** True when no peer is left to try: every known peer is banned or out of dial attempts. */
+  #onlyBannedOrExhausted (): boolean {
+    for (const [, attempts] of this.#dialAttempts) if (attempts < MAX_DIAL_ATTEMPTS) return false
+    return this.#dialAttempts.size + this.#banned.size > 0
+  }
+
+  #progress (): void {
+    const now = Date.now()
+    const total = this.#file.info.manifest
+    if (this.#missing.length > 0 && now - this.#lastProgress < PROGRESS_INTERVAL_MS) return
+    this.#lastProgress = now
+    const chunks = chunkCount(total) - this.#missing.length
+    this.#init.onProgress?.({
+      fileKey: this.#file.info.key,
+      chunks,
+      totalChunks: chunkCount(total),
+      bytes: this.#file.stored.verifiedBytes,
+      totalBytes: total.size
+    })
+  }
+}
+
+function avoidKey (session: FetchSession, index: number): string {
+  return `${session.peer.toString()}/${index}`
+}
+
+async function sleep (ms: number, signal: AbortSignal): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve() }, ms)
+    const onAbort = (): void => { clearTimeout(timer); reject(signal.reason) }
+    signal.addEventListener('abort', onAbort, { once: true })
+  })
+}

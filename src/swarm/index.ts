@@ -1,0 +1,5 @@
+export * from './constants.js'
+export * from './swarm.js'
+export * from './picker.js'
+export * from './serve-policy.js'
+export type { DownloadProgress, DownloadResult } from './downloader.js'

@@ -1,0 +1,151 @@
+import type { Logger, PeerId, Stream } from '@libp2p/interface'
+import { ProtocolError } from '../errors.js'
+import { chunkCount, chunkLength } from '../manifest/index.js'
+import { ChunkFrame } from '../pb/chunk.js'
+import { Bitfield } from '../store/bitfield.js'
+import { HELLO_TIMEOUT_MS, MAX_QUEUED_REQUESTS } from './constants.js'
+import { FrameReader, sendFrame } from './framing.js'
+import { fileKeyFromBytes } from './ids.js'
+import type { SwarmFile } from './swarm-file.js'
+
+const { Type, RejectReason } = ChunkFrame
+
+interface Job { kind: 'piece', index: number, offset: number, length: number, urgent: boolean }
+
+/** What the serving side needs from the swarm. */
+export interface ServeHost {
+  /** The file for a key, if this node can serve it. */
+  lookup(fileKey: string): Promise<SwarmFile | undefined>
+  log: Logger
+}
+
+/**
+ * The responding side of one /shoal/chunk session: the remote opened it to
+ * fetch from us. Frames are read in one loop and queued; pieces are sent by a
+ * second loop, one at a time, waiting for the stream to drain.
+ */
+export class ServeSession {
+  readonly peer: PeerId
+  readonly #stream: Stream
+  readonly #reader: FrameReader
+  readonly #host: ServeHost
+  readonly #queue: Job[] = []
+  #wakeServer?: () => void
+  #file?: SwarmFile
+  /** What the remote says it holds; feeds the swarm's availability counts. */
+  remote?: Bitfield
+  #closed = false
+
+  constructor (stream: Stream, peer: PeerId, host: ServeHost) {
+    this.#stream = stream
+    this.peer = peer
+    this.#host = host
+    this.#reader = new FrameReader(stream)
+  }
+
+  async run (): Promise<void> {
+    try {
+      const hello = await this.#reader.next({ signal: AbortSignal.timeout(HELLO_TIMEOUT_MS) })
+      if (hello?.type !== Type.HELLO) throw new ProtocolError('expected HELLO')
+      const file = await this.#host.lookup(fileKeyFromBytes(hello.fileId))
+      if (file == null) {
+        await sendFrame(this.#stream, { type: Type.REJECT, reason: RejectReason.UNKNOWN_FILE })
+        await this.#stream.close()
+        return
+      }
+      this.#file = file
+      const n = chunkCount(file.info.manifest)
+      this.remote = hello.bitfield.byteLength === Bitfield.byteLength(n) ? new Bitfield(n, hello.bitfield) : new Bitfield(n)
+      file.attachServe(this)
+      await sendFrame(this.#stream, { type: Type.BITFIELD, bitfield: file.stored.bitfield.bytes as Uint8Array<ArrayBuffer> })
+      const peers = await file.peerExchange(this.peer)
+      if (peers.length > 0) await sendFrame(this.#stream, { type: Type.PEERS, peers: peers as Array<Uint8Array<ArrayBuffer>> })
+      await Promise.all([this.#readLoop(file), this.#serveLoop(file)])
+    } catch (err: any) {
+      this.#host.log('serve session with %p ended: %s', this.peer, err.message)
+      this.#stream.abort(err)
+    } finally {
+      this.#closed = true
+      this.#wakeServer?.()
+      this.#file?.detachServe(this)
+    }
+  }
+
+  /** Tells the remote we now hold a chunk. */
+  announce (index: number): void {
+    if (this.#closed || this.remote?.has(index) === true) return
+    sendFrame(this.#stream, { type: Type.HAVE, index }).catch(() => {})
+  }
+
+  async #readLoop (file: SwarmFile): Promise<void> {
+    const n = chunkCount(file.info.manifest)
+    for (;;) {
+      const frame = await this.#reader.next()
+      if (frame == null) break
+      switch (frame.type) {
+        case Type.REQUEST: {
+          const { index, offset, length } = frame
+          if (index >= n || offset + length > chunkLength(file.info.manifest, index) || length === 0) {
+            await this.#reject(frame, RejectReason.OUT_OF_RANGE)
+          } else if (!file.stored.has(index)) {
+            await this.#reject(frame, RejectReason.NOT_HELD)
+          } else if (this.#queue.length >= MAX_QUEUED_REQUESTS) {
+            await this.#reject(frame, RejectReason.BUSY)
+          } else {
+            this.#queue.push({ kind: 'piece', index, offset, length, urgent: frame.urgent })
+            this.#wakeServer?.()
+          }
+          break
+        }
+        case Type.CANCEL: {
+          const at = this.#queue.findIndex((j) => j.index === frame.index && j.offset === frame.offset)
+          if (at >= 0) this.#queue.splice(at, 1)
+          break
+        }
+        case Type.HAVE:
+          if (frame.index < n) this.remote?.set(frame.index)
+          break
+        case Type.GET_MANIFEST:
+          await sendFrame(this.#stream, { type: Type.MANIFEST, length: file.info.bytes.byteLength }, file.info.bytes)
+          break
+        default:
+          throw new ProtocolError(`unexpected ${frame.type} from the fetching side`)
+      }
+    }
+    // The remote is done asking; finish what is queued, then close our side.
+    this.#closed = true
+    this.#wakeServer?.()
+  }
+
+  async #serveLoop (file: SwarmFile): Promise<void> {
+    for (;;) {
+      const job = this.#queue.shift()
+      if (job == null) {
+        if (this.#closed) break
+        await new Promise<void>((resolve) => { this.#wakeServer = resolve })
+        this.#wakeServer = undefined
+        continue
+      }
+      const reason = file.mayServe(job.index, this.peer, job.urgent)
+      if (reason !== undefined) {
+        await this.#reject(job, reason)
+        continue
+      }
+      let data: Uint8Array
+      try {
+        data = await file.stored.read(job.index)
+      } catch {
+        await this.#reject(job, RejectReason.NOT_HELD)
+        continue
+      }
+      const piece = data.subarray(job.offset, job.offset + job.length)
+      await sendFrame(this.#stream, { type: Type.PIECE, index: job.index, offset: job.offset, length: piece.byteLength }, piece)
+      file.sent(job.index, piece.byteLength)
+    }
+    await this.#stream.close()
+  }
+
+  async #reject (req: { index: number, offset: number, length: number }, reason: ChunkFrame.RejectReason): Promise<void> {
+    await sendFrame(this.#stream, { type: Type.REJECT, index: req.index, offset: req.offset, length: req.length, reason })
+  }
+}

@@ -1,0 +1,223 @@
+import { logger } from '@libp2p/logger'
+import { peerIdFromString } from '@libp2p/peer-id'
+import { multiaddr, type Multiaddr } from '@multiformats/multiaddr'
+import type { AbortOptions, Logger, PeerId, Stream, Connection } from '@libp2p/interface'
+import type { CID } from 'multiformats/cid'
+import { ChunkHashMismatchError, NoSourcesError } from '../errors.js'
+import { fileInfoFromBytes, parseFileId, type FileInfo } from '../manifest/index.js'
+import type { ShoalNode } from '../node/index.js'
+import type { ChunkStore } from '../store/types.js'
+import { CHUNK_PROTOCOL, MAX_INBOUND_STREAMS, MAX_OUTBOUND_STREAMS } from './constants.js'
+import { Downloader, type DownloadProgress, type DownloadResult } from './downloader.js'
+import { FetchSession } from './fetch-session.js'
+import type { PiecePicker } from './picker.js'
+import { preferOthers, type ServePolicy } from './serve-policy.js'
+import { ServeSession } from './serve-session.js'
+import { SwarmFile } from './swarm-file.js'
+
+/** Addresses of one peer handed out in peer exchange. */
+const PEX_ADDRS_PER_PEER = 4
+
+export interface SwarmInit {
+  node: ShoalNode
+  store: ChunkStore
+  /** Which requests to serve; default prefer-others (super-seeding). */
+  servePolicy?: ServePolicy | ((fileKey: string) => ServePolicy)
+  picker?: PiecePicker
+  log?: Logger
+}
+
+export interface FetchOptions extends AbortOptions {
+  /** Peers to start from (multiaddrs with /p2p/<id>); more are learnt by peer exchange. */
+  peers?: Array<Multiaddr | string>
+  onProgress?(progress: DownloadProgress): void
+}
+
+export interface FetchResult extends DownloadResult {
+  readonly info: FileInfo
+  /** SHA-256 of the stored file, checked against the manifest. */
+  readonly sha256: Uint8Array
+}
+
+export interface SwarmStats {
+  /** Payload bytes this node sent in pieces. */
+  bytesSent: number
+  bytesSentByFile: Record<string, number>
+  /** Peers that sent chunks failing their hash, by file. */
+  blamed: Record<string, Record<string, number>>
+}
+
+/**
+ * The chunk exchange on one node: serves every file in the store to peers that
+ * ask (subject to the serve policy) and downloads files from peers. Knows
+ * nothing of trackers or tasks.
+ */
+export class Swarm {
+  readonly #node: ShoalNode
+  readonly #store: ChunkStore
+  readonly #policy: (fileKey: string) => ServePolicy
+  readonly #picker?: PiecePicker
+  readonly #log: Logger
+  readonly #files = new Map<string, Promise<SwarmFile | undefined>>()
+  readonly #downloads = new Map<string, Promise<FetchResult>>()
+  readonly #stats: SwarmStats = { bytesSent: 0, bytesSentByFile: {}, blamed: {} }
+
+  constructor (init: SwarmInit) {
+    this.#node = init.node
+    this.#store = init.store
+    const policy = init.servePolicy ?? preferOthers
+    this.#policy = typeof policy === 'function' ? policy : () => policy
+    this.#picker = init.picker
+    this.#log = init.log ?? logger('shoal:swarm')
+  }
+
+  async start (): Promise<void> {
+    await this.#node.handle(CHUNK_PROTOCOL, (stream, connection) => this.#onStream(stream, connection), {
+      maxInboundStreams: MAX_INBOUND_STREAMS,
+      maxOutboundStreams: MAX_OUTBOUND_STREAMS
+    })
+  }
+
+  async stop (): Promise<void> {
+    await this.#node.unhandle(CHUNK_PROTOCOL)
+  }
+
+  stats (): SwarmStats {
+    return structuredClone(this.#stats)
+  }
+
+  /**
+   * Downloads a file (resuming what the store already holds) from the given
+   * peers and any they lead to. Given only an id, the manifest is fetched from
+   * a peer first and checked against the id.
+   */
+  async fetch (file: FileInfo | CID | string, options: FetchOptions = {}): Promise<FetchResult> {
+    const key = typeof file === 'string' ? file : 'key' in file ? file.key : file.toString()
+    let running = this.#downloads.get(key)
+    if (running == null) {
+      running = this.#fetch(file, options).finally(() => this.#downloads.delete(key))
+      this.#downloads.set(key, running)
+    }
+    return running
+  }
+
+  /** More peers for a running download (hints from a tracker, LAN or DHT). */
+  async addPeers (fileKey: string, addrs: Array<Multiaddr | string>): Promise<void> {
+    const peers = await this.#learn(addrs.map((a) => multiaddr(a.toString())))
+    const file = await this.#files.get(fileKey)
+    for (const peer of peers) file?.downloader?.addPeer(peer)
+  }
+
+  /** Makes a stored file ready to serve (e.g. right after adding it). */
+  async serve (fileKey: string): Promise<SwarmFile | undefined> {
+    return this.#lookup(fileKey)
+  }
+
+  async #fetch (file: FileInfo | CID | string, options: FetchOptions): Promise<FetchResult> {
+    const addrs = (options.peers ?? []).map((a) => multiaddr(a.toString()))
+    const peers = await this.#learn(addrs)
+    const info = typeof file === 'object' && 'manifest' in file
+      ? file
+      : await this.#manifestFor(typeof file === 'string' ? parseFileId(file) : file, peers, options)
+    const stored = await this.#store.open(info, { signal: options.signal })
+    const swarmFile = (await this.#fileFor(info.key, () => new SwarmFile(info, stored, this.#fileHost())))!
+    const downloader = new Downloader({
+      file: swarmFile,
+      dial: async (peer, opts) => this.#node.dialProtocol(peer, CHUNK_PROTOCOL, { signal: opts.signal }),
+      picker: this.#picker,
+      log: this.#log,
+      onProgress: options.onProgress
+    })
+    swarmFile.downloader = downloader
+    try {
+      for (const peer of [...peers, ...swarmFile.fetchingPeers()]) downloader.addPeer(peer)
+      const result = await downloader.run({ signal: options.signal })
+      const sha256 = await stored.digest({ signal: options.signal })
+      if (!Buffer.from(sha256).equals(info.manifest.sha256)) {
+        throw new ChunkHashMismatchError(`${info.key}: every chunk verified but the whole file does not match its SHA-256`)
+      }
+      return { ...result, info, sha256 }
+    } finally {
+      swarmFile.downloader = undefined
+    }
+  }
+
+  async #manifestFor (id: CID, peers: PeerId[], options: AbortOptions): Promise<FileInfo> {
+    const stored = await this.#store.get(id.toString(), { signal: options.signal })
+    if (stored != null) return stored.info
+    for (const peer of peers) {
+      try {
+        const stream = await this.#node.dialProtocol(peer, CHUNK_PROTOCOL, { signal: options.signal })
+        return fileInfoFromBytes(await FetchSession.fetchManifest(stream, id, { signal: options.signal }), id)
+      } catch (err: any) {
+        options.signal?.throwIfAborted()
+        this.#log('manifest of %s from %p failed: %s', id, peer, err.message)
+      }
+    }
+    throw new NoSourcesError(`no peer gave the manifest of ${id.toString()}`)
+  }
+
+  #onStream (stream: Stream, connection: Connection): void {
+    const session = new ServeSession(stream, connection.remotePeer, { lookup: async (key) => this.#lookup(key), log: this.#log })
+    void session.run()
+  }
+
+  async #lookup (fileKey: string): Promise<SwarmFile | undefined> {
+    return this.#fileFor(fileKey, async () => {
+      const stored = await this.#store.get(fileKey).catch(() => undefined)
+      return stored == null ? undefined : new SwarmFile(stored.info, stored, this.#fileHost())
+    })
+  }
+
+  async #fileFor (fileKey: string, create: () => SwarmFile | undefined | Promise<SwarmFile | undefined>): Promise<SwarmFile | undefined> {
+    let file = this.#files.get(fileKey)
+    if (file == null || (await file) == null) {
+      file = Promise.resolve(create())
+      this.#files.set(fileKey, file)
+    }
+    return file
+  }
+
+  #fileHost (): ConstructorParameters<typeof SwarmFile>[2] {
+    return {
+      servePolicy: this.#policy,
+      addressesOf: async (peers) => this.#addressesOf(peers),
+      learn: async (addrs) => this.#learn(addrs),
+      blamed: (fileKey, peer) => {
+        const byPeer = this.#stats.blamed[fileKey] ??= {}
+        byPeer[peer.toString()] = (byPeer[peer.toString()] ?? 0) + 1
+      },
+      onSent: (fileKey, bytes) => {
+        this.#stats.bytesSent += bytes
+        this.#stats.bytesSentByFile[fileKey] = (this.#stats.bytesSentByFile[fileKey] ?? 0) + bytes
+      }
+    }
+  }
+
+  async #addressesOf (peers: PeerId[]): Promise<Multiaddr[]> {
+    const out: Multiaddr[] = []
+    for (const peer of peers) {
+      const record = await this.#node.peerStore.get(peer).catch(() => undefined)
+      for (const { multiaddr: ma } of (record?.addresses ?? []).slice(0, PEX_ADDRS_PER_PEER)) {
+        out.push(ma.getComponents().some((c) => c.name === 'p2p') ? ma : ma.encapsulate(`/p2p/${peer.toString()}`))
+      }
+    }
+    return out
+  }
+
+  async #learn (addrs: Multiaddr[]): Promise<PeerId[]> {
+    const byPeer = new Map<string, Multiaddr[]>()
+    for (const ma of addrs) {
+      const id = ma.getComponents().find((c) => c.name === 'p2p')?.value
+      if (id == null || id === this.#node.peerId.toString()) continue
+      byPeer.set(id, [...(byPeer.get(id) ?? []), ma])
+    }
+    const peers: PeerId[] = []
+    for (const [id, multiaddrs] of byPeer) {
+      const peer = peerIdFromString(id)
+      await this.#node.peerStore.merge(peer, { multiaddrs })
+      peers.push(peer)
+    }
+    return peers
+  }
+}

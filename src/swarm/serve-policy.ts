@@ -30,14 +30,16 @@ export const serveAll: ServePolicy = {
 }
 
 /**
- * Super-seeding: a chunk this node already sent once, and that another peer now
- * holds, is left to that peer. The origin then sends each chunk about once and
- * the swarm spreads it; a requester that has no other source says `urgent`.
+ * Super-seeding: each chunk is sent once; later requests for it are told to get
+ * it ELSEWHERE, from the peer that got it (which announces it as soon as it is
+ * stored). The origin then sends about one copy and the swarm spreads it. A
+ * requester that has been turned away and sees no other holder says `urgent`
+ * and is served, so a chunk whose first receiver vanished is not lost.
  */
 export const preferOthers: ServePolicy = {
   name: 'prefer-others',
   decide (ctx) {
-    if (ctx.urgent || ctx.timesSent === 0 || ctx.holdersElsewhere === 0) return undefined
+    if (ctx.urgent || ctx.timesSent === 0) return undefined
     return ChunkFrame.RejectReason.ELSEWHERE
   }
 }

@@ -64,7 +64,7 @@ export async function runServer (args: string[]): Promise<number> {
       peers,
       signal: stopping.signal,
       onProgress: (p) => {
-        out.event('progress', { ...p }, `${p.fileKey} ${p.chunks}/${p.totalChunks} chunks (${formatBytes(p.bytes)})`)
+        out.event('progress', { fileId: p.fileKey, chunks: p.chunks, totalChunks: p.totalChunks, bytes: p.bytes, totalBytes: p.totalBytes }, `${p.fileKey} ${p.chunks}/${p.totalChunks} chunks (${formatBytes(p.bytes)})`)
       }
     })
     out.event('complete', {

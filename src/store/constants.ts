@@ -1,0 +1,34 @@
+/** Folder under a store's root that holds one folder per blob, named by file id. */
+export const BLOBS_DIR = 'blobs'
+
+/** The file's bytes at their offsets; once complete, this file IS the file. */
+export const DATA_FILE = 'data'
+
+/** The canonical manifest bytes; they hash to the blob folder's name. */
+export const MANIFEST_FILE = 'manifest'
+
+/** The persisted bitfield of verified chunks (format in fs-bitfield-file.ts). */
+export const BITFIELD_FILE = 'bitfield'
+
+/** Suffix of a file being written before it is renamed into place. */
+export const TMP_SUFFIX = '.tmp'
+
+/** First bytes of a bitfield file: "SHBF". Anything else is not ours and is rechecked. */
+export const BITFIELD_MAGIC = Uint8Array.of(0x53, 0x48, 0x42, 0x46)
+
+/** Bitfield file format version; a different version is treated like a damaged file (recheck). */
+export const BITFIELD_FORMAT_VERSION = 1
+
+/**
+ * Read buffer for whole-file passes (recheck, digest): 4 MiB keeps a sequential
+ * read near disk speed while memory stays bounded for files of any size.
+ */
+export const SCAN_READ_BYTES = 4 * 1024 * 1024
+
+/**
+ * Chunks importFile() keeps in flight. Group commit shares one fdatasync among
+ * the writes waiting for it, so several writes must be queued for it to pay off;
+ * 8 x 1 MiB chunks covers the ~4 ms a flush takes at disk speed, and bounds
+ * memory to 8 chunks (128 MiB at the largest chunk size).
+ */
+export const IMPORT_CHUNKS_IN_FLIGHT = 8

@@ -1,0 +1,252 @@
+import { createHash } from 'node:crypto'
+import { open, type FileHandle } from 'node:fs/promises'
+import { join } from 'node:path'
+import { TypedEventEmitter, type AbortOptions } from '@libp2p/interface'
+import { ChunkHashMismatchError, ChunkNotHeldError, StoreClosedError } from '../errors.js'
+import { chunkCount, chunkLength, chunkMatches, chunkOffset, type FileInfo, type Manifest } from '../manifest/index.js'
+import { Bitfield } from './bitfield.js'
+import { BITFIELD_FILE, DATA_FILE, SCAN_READ_BYTES } from './constants.js'
+import { bitfieldFileLength, readBitfieldFile, writeBitfieldFile } from './fs-bitfield-file.js'
+import { readFully, writeFully } from './fs-io.js'
+import { GroupCommit } from './group-commit.js'
+import { verifiedBytes } from './util.js'
+import type { StoredFile, StoredFileEvents } from './types.js'
+
+export interface FsStoredFileInit extends AbortOptions {
+  /** The blob's folder; it must exist. */
+  dir: string
+  info: FileInfo
+  /** False when the bitfield file may describe other bytes (say the manifest was rewritten): recheck instead. */
+  trustBitfield: boolean
+  /** Called once the file is closed, so the store can forget it. */
+  onClose?(): void
+}
+
+/**
+ * One blob on disk: the data file (preallocated, written at chunk offsets) and
+ * the bitfield file of verified chunks beside it. Both stay open until close().
+ *
+ * A write is verified, written, then committed in a group: one fdatasync of the
+ * data file and one bitfield write cover every write that finished meanwhile, so
+ * the cost of an fsync is shared instead of paid per chunk.
+ */
+export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements StoredFile {
+  readonly info: FileInfo
+  readonly bitfield: Bitfield
+  readonly path: string
+  readonly #m: Manifest
+  readonly #data: FileHandle
+  readonly #bits: FileHandle
+  readonly #onClose?: () => void
+  readonly #commits = new GroupCommit<number>(async batch => { await this.#flush(batch) })
+  /** Writes between verification and commit, by chunk index, so a second write of a chunk joins the first. */
+  readonly #writing = new Map<number, Promise<void>>()
+  /** Every running operation that uses the file handles; close() waits for them. */
+  readonly #ops = new Set<Promise<unknown>>()
+  /** Tail of the chain of bitfield writes: they must not interleave. */
+  #persisting: Promise<void> = Promise.resolve()
+  #closing: Promise<void> | undefined
+
+  /** Opens (creating when new) the blob's files and settles which chunks are verified. */
+  static async open (init: FsStoredFileInit): Promise<FsStoredFile> {
+    const m = init.info.manifest
+    const chunks = chunkCount(m)
+    const { fh: data, created } = await openOrCreate(join(init.dir, DATA_FILE))
+    try {
+      let trust = init.trustBitfield && !created
+      const { size } = await data.stat()
+      if (size !== m.size) {
+        // Sparse preallocation: the file is its final size from the start, so chunks land at their offsets.
+        await data.truncate(m.size)
+        trust = false
+      }
+      const { fh: bits } = await openOrCreate(join(init.dir, BITFIELD_FILE))
+      try {
+        let bitfield = trust ? await readBitfieldFile(bits, chunks) : undefined
+        if (bitfield == null) {
+          // A new data file holds nothing yet; anything else is re-hashed, never trusted.
+          bitfield = created ? new Bitfield(chunks) : await recheck(data, m, init)
+          // Bitfield writes are in place: cut a file of any other length to size first.
+          await bits.truncate(bitfieldFileLength(chunks))
+          await writeBitfieldFile(bits, bitfield)
+        }
+        return new FsStoredFile(init, data, bits, bitfield)
+      } catch (err) {
+        await bits.close()
+        throw err
+      }
+    } catch (err) {
+      await data.close()
+      throw err
+    }
+  }
+
+  private constructor (init: FsStoredFileInit, data: FileHandle, bits: FileHandle, bitfield: Bitfield) {
+    super()
+    this.info = init.info
+    this.#m = init.info.manifest
+    this.path = join(init.dir, DATA_FILE)
+    this.#data = data
+    this.#bits = bits
+    this.bitfield = bitfield
+    this.#onClose = init.onClose
+  }
+
+  get complete (): boolean { return this.bitfield.full }
+  get verifiedBytes (): number { return verifiedBytes(this.#m, this.bitfield) }
+  /** True once close() has been called. */
+  get closing (): boolean { return this.#closing != null }
+
+  has (index: number): boolean {
+    return this.bitfield.has(index)
+  }
+
+  async read (index: number, options?: AbortOptions): Promise<Uint8Array> {
+    this.#checkOpen()
+    options?.signal?.throwIfAborted()
+    const offset = chunkOffset(this.#m, index)
+    const length = chunkLength(this.#m, index)
+    if (!this.bitfield.has(index)) throw new ChunkNotHeldError(`chunk ${index} of ${this.info.key} is not held`)
+    return this.#track(async () => {
+      const buf = Buffer.allocUnsafe(length)
+      const got = await readFully(this.#data, buf, length, offset)
+      if (got === length && chunkMatches(this.#m, index, buf)) return buf
+      await this.#dropCorrupt(index)
+      throw new ChunkHashMismatchError(`chunk ${index} of ${this.info.key} no longer matches its hash on disk`)
+    })
+  }
+
+  /**
+   * `data` must not change until the returned promise settles: it is hashed
+   * first and written afterwards, without a copy. Once the write to disk has
+   * begun an abort no longer stops it, so a chunk is never left half committed.
+   */
+  async write (index: number, data: Uint8Array, options?: AbortOptions): Promise<void> {
+    this.#checkOpen()
+    options?.signal?.throwIfAborted()
+    // Verified even when held, so the caller can still blame a peer that sent bad bytes.
+    if (!chunkMatches(this.#m, index, data)) {
+      throw new ChunkHashMismatchError(`chunk ${index} of ${this.info.key} does not match its hash`)
+    }
+    if (this.bitfield.has(index)) return
+    let writing = this.#writing.get(index)
+    if (writing == null) {
+      options?.signal?.throwIfAborted()
+      writing = this.#track(async () => {
+        try {
+          await writeFully(this.#data, data, chunkOffset(this.#m, index))
+          await this.#commits.add(index)
+        } finally {
+          this.#writing.delete(index)
+        }
+      })
+      this.#writing.set(index, writing)
+    }
+    await writing
+  }
+
+  async digest (options?: AbortOptions): Promise<Uint8Array> {
+    this.#checkOpen()
+    if (!this.complete) throw new ChunkNotHeldError(`${this.info.key} is not complete`)
+    return this.#track(async () => {
+      const hash = createHash('sha256')
+      const buf = Buffer.allocUnsafe(Math.min(SCAN_READ_BYTES, Math.max(1, this.#m.size)))
+      for (let pos = 0; pos < this.#m.size;) {
+        options?.signal?.throwIfAborted()
+        const want = Math.min(buf.byteLength, this.#m.size - pos)
+        const got = await readFully(this.#data, buf, want, pos)
+        if (got === 0) break
+        hash.update(buf.subarray(0, got))
+        pos += got
+      }
+      return hash.digest()
+    })
+  }
+
+  /** Waits for running reads and writes (a write in progress still commits), then closes the files. */
+  async close (): Promise<void> {
+    this.#closing ??= (async () => {
+      await Promise.allSettled(this.#ops)
+      await this.#commits.idle()
+      await this.#persisting
+      const closed = await Promise.allSettled([this.#data.close(), this.#bits.close()])
+      this.#onClose?.()
+      for (const c of closed) if (c.status === 'rejected') throw c.reason
+    })()
+    return this.#closing
+  }
+
+  /** One group commit: data durable first, then the bits that claim it, then the announcements. */
+  async #flush (batch: number[]): Promise<void> {
+    await this.#data.datasync()
+    await this.#persist(batch)
+    for (const index of batch) this.safeDispatchEvent('chunk', { detail: { index } })
+  }
+
+  /**
+   * Writes the bitfield (plus the bits in `add`) and sets those bits in memory
+   * only once it is on disk, so nothing is claimed before it is durable. The
+   * snapshot is taken when the write's turn comes, so a bit cleared meanwhile
+   * is never written back.
+   */
+  #persist (add: number[] = []): Promise<void> {
+    const next = this.#persisting.then(async () => {
+      const snapshot = this.bitfield.clone()
+      for (const index of add) snapshot.set(index)
+      await writeBitfieldFile(this.#bits, snapshot)
+      for (const index of add) this.bitfield.set(index)
+    })
+    this.#persisting = next.catch(() => {})
+    return next
+  }
+
+  async #dropCorrupt (index: number): Promise<void> {
+    if (!this.bitfield.clear(index)) return
+    try {
+      await this.#persist()
+    } finally {
+      this.safeDispatchEvent('corrupt', { detail: { index } })
+    }
+  }
+
+  #track<T>(op: () => Promise<T>): Promise<T> {
+    const p = op()
+    this.#ops.add(p)
+    const forget = (): void => { this.#ops.delete(p) }
+    p.then(forget, forget)
+    return p
+  }
+
+  #checkOpen (): void {
+    if (this.#closing != null) throw new StoreClosedError(`${this.info.key} is closed`)
+  }
+}
+
+async function openOrCreate (path: string): Promise<{ fh: FileHandle, created: boolean }> {
+  try {
+    return { fh: await open(path, 'r+'), created: false }
+  } catch (err: any) {
+    if (err.code !== 'ENOENT') throw err
+  }
+  return { fh: await open(path, 'w+'), created: true }
+}
+
+/** Re-hashes every chunk of the data file; the bits of those that match. */
+async function recheck (data: FileHandle, m: Manifest, options: AbortOptions): Promise<Bitfield> {
+  const chunks = chunkCount(m)
+  const bitfield = new Bitfield(chunks)
+  const perRead = Math.max(1, Math.floor(SCAN_READ_BYTES / m.chunkSize))
+  const buf = Buffer.allocUnsafe(Math.min(perRead * m.chunkSize, m.size))
+  for (let first = 0; first < chunks; first += perRead) {
+    options.signal?.throwIfAborted()
+    const end = Math.min(chunks, first + perRead)
+    const start = first * m.chunkSize
+    const got = await readFully(data, buf, Math.min(m.size, end * m.chunkSize) - start, start)
+    for (let index = first; index < end; index++) {
+      const off = (index - first) * m.chunkSize
+      const len = chunkLength(m, index)
+      if (off + len <= got && chunkMatches(m, index, buf.subarray(off, off + len))) bitfield.set(index)
+    }
+  }
+  return bitfield
+}

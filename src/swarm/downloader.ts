@@ -31,6 +31,8 @@ export interface DownloadResult {
   readonly resumedChunks: number
   /** Chunks received, verified and stored by this download. */
   readonly fetchedChunks: number
+  /** Distinct chunks this download asked peers for (never one that was already verified). */
+  readonly requestedChunks: number
   /** Verified payload bytes by the PeerId that sent them. */
   readonly bytesFrom: Record<string, number>
   /** Peers dropped for sending chunks that failed their hash. */
@@ -73,6 +75,7 @@ export class Downloader implements FetchSessionHandler {
   readonly #bytesFrom = new Map<string, number>()
   readonly #missing: number[] = []
   readonly #missingPos: Int32Array
+  readonly #requested: Uint8Array
   readonly #controller = new AbortController()
   readonly #resumedChunks: number
   #fetchedChunks = 0
@@ -88,6 +91,7 @@ export class Downloader implements FetchSessionHandler {
     const n = chunkCount(init.file.info.manifest)
     this.#availability = new Uint32Array(n)
     this.#rejects = new Uint8Array(n)
+    this.#requested = new Uint8Array(n)
     this.#missingPos = new Int32Array(n).fill(-1)
     for (const index of init.file.stored.bitfield.missing()) {
       this.#missingPos[index] = this.#missing.length
@@ -111,6 +115,7 @@ export class Downloader implements FetchSessionHandler {
         seconds: (Date.now() - started) / 1000,
         resumedChunks: this.#resumedChunks,
         fetchedChunks: this.#fetchedChunks,
+        requestedChunks: this.#requested.reduce((sum, r) => sum + r, 0),
         bytesFrom: Object.fromEntries(this.#bytesFrom),
         banned: [...this.#banned]
       }
@@ -283,6 +288,7 @@ export class Downloader implements FetchSessionHandler {
         holders.add(session)
         // Urgent: the remote told us to go elsewhere, but no one else has it.
         const urgent = this.#rejects[index] >= URGENT_AFTER_REJECTS && this.#availability[index] <= 1
+        this.#requested[index] = 1
         session.request(index, chunkLength(manifest, index), urgent)
       }
     }

@@ -73,6 +73,7 @@ export async function runServer (args: string[]): Promise<number> {
       seconds: result.seconds,
       resumedChunks: result.resumedChunks,
       fetchedChunks: result.fetchedChunks,
+      requestedChunks: result.requestedChunks,
       bytesFrom: result.bytesFrom,
       banned: result.banned
     }, `${result.fileKey} complete in ${result.seconds.toFixed(1)} s, sha256 ${hex(result.sha256)}`)

@@ -38,3 +38,17 @@ export class NoSourcesError extends named('NoSourcesError') {}
 export class StoreClosedError extends named('StoreClosedError') {}
 /** The running Node.js is too old. */
 export class UnsupportedRuntimeError extends named('UnsupportedRuntimeError') {}
+/** A peer asked for something it may not do (e.g. a task pushed by a peer that is not our tracker). */
+export class NotAllowedError extends named('NotAllowedError') {}
+/** A task id that the tracker or server does not know. */
+export class UnknownTaskError extends named('UnknownTaskError') {}
+/** A server PeerId that the tracker's registry does not know. */
+export class UnknownServerError extends named('UnknownServerError') {}
+/** The caller must register with the tracker first. */
+export class NotRegisteredError extends named('NotRegisteredError') {}
+/** A task state change the state machine does not allow. */
+export class InvalidTransitionError extends named('InvalidTransitionError') {}
+/** The remote failed on its side (it answered with an internal error). */
+export class RemoteError extends named('RemoteError') {}
+/** A task could not be carried out (see the message for why). */
+export class TaskFailedError extends named('TaskFailedError') {}

@@ -2,14 +2,18 @@ import { ShoalError } from '../errors.js'
 import { runAdd } from './commands/add.js'
 import { runExport } from './commands/export.js'
 import { runId } from './commands/id.js'
+import { runReplicate } from './commands/replicate.js'
 import { runServer } from './commands/server.js'
+import { runTracker } from './commands/tracker.js'
 import { USAGE } from './usage.js'
 
 type Command = (args: string[]) => Promise<number>
 
 const COMMANDS: Record<string, Command> = {
   server: runServer,
+  tracker: runTracker,
   add: runAdd,
+  replicate: runReplicate,
   id: runId,
   export: runExport
 }

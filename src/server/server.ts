@@ -5,14 +5,17 @@ import { createShoalNode, loadOrCreateKey, type ShoalNode } from '../node/index.
 import { FsChunkStore } from '../store/fs.js'
 import type { ChunkStore } from '../store/types.js'
 import { Swarm, type PiecePicker, type ServePolicy } from '../swarm/index.js'
+import { TaskService, type TaskServiceOptions } from './task-service.js'
 
 export interface ServerOptions {
-  /** Holds the node key (peer.key), the chunk store (blobs/) and (later) the task journal. */
+  /** Holds the node key (peer.key), the chunk store (blobs/) and the task journal (tasks/). */
   dataDir: string
   listen?: string[]
   announce?: string[]
   servePolicy?: ServePolicy
   picker?: PiecePicker
+  /** Work for a tracker: register, heartbeat, take its tasks, report results. */
+  tracker?: TaskServiceOptions
 }
 
 /**
@@ -23,20 +26,26 @@ export class ShoalServer {
   readonly node: ShoalNode
   readonly store: ChunkStore
   readonly swarm: Swarm
+  /** Present when the server works for a tracker. */
+  readonly tasks?: TaskService
 
-  private constructor (node: ShoalNode, store: ChunkStore, swarm: Swarm) {
+  private constructor (node: ShoalNode, store: ChunkStore, swarm: Swarm, tasks?: TaskService) {
     this.node = node
     this.store = store
     this.swarm = swarm
+    this.tasks = tasks
   }
 
   static async create (options: ServerOptions): Promise<ShoalServer> {
     const privateKey = await loadOrCreateKey(options.dataDir)
     const node = await createShoalNode({ privateKey, listen: options.listen, announce: options.announce })
     const store = new FsChunkStore(options.dataDir)
-    const swarm = new Swarm({ node, store, servePolicy: options.servePolicy, picker: options.picker, log: logger('shoal:server') })
+    const log = logger('shoal:server')
+    const swarm = new Swarm({ node, store, servePolicy: options.servePolicy, picker: options.picker, log })
     await swarm.start()
-    return new ShoalServer(node, store, swarm)
+    // Created here, started by the caller once it listens to the events (start()).
+    const tasks = options.tracker == null ? undefined : new TaskService({ ...options.tracker, node, store, swarm, dataDir: options.dataDir, log })
+    return new ShoalServer(node, store, swarm, tasks)
   }
 
   get peerId (): string { return this.node.peerId.toString() }
@@ -46,7 +55,13 @@ export class ShoalServer {
     return this.node.getMultiaddrs()
   }
 
+  /** Starts the tracker work (resumes journalled tasks, registers); a no-op without a tracker. */
+  async start (): Promise<void> {
+    await this.tasks?.start()
+  }
+
   async stop (_options?: AbortOptions): Promise<void> {
+    await this.tasks?.stop()
     await this.swarm.stop()
     await this.node.stop()
     await this.store.close()

@@ -70,3 +70,10 @@ export const MAX_OUTBOUND_STREAMS = 256
 
 /** A reader pauses the stream when this many bytes wait unread, resumes below half. */
 export const READ_HIGH_WATER = 4 * 1024 * 1024
+
+/**
+ * A chunk sent to a connected peer counts as on its way to a holder for this
+ * long: time to arrive, be verified and stored, and be announced on a slow link.
+ * After that, a peer that never announced it is presumed stalled or gone.
+ */
+export const SENT_CREDIT_MS = 10_000

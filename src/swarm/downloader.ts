@@ -69,7 +69,8 @@ export class Downloader implements FetchSessionHandler {
   readonly #failures = new Map<string, number>()
   readonly #availability: Uint32Array
   readonly #inflight = new Map<number, Set<FetchSession>>()
-  readonly #writing = new Set<number>()
+  /** Chunks being verified and written, with the peer that sent each. */
+  readonly #writing = new Map<number, string>()
   readonly #avoidUntil = new Map<string, number>()
   readonly #rejects: Uint8Array
   readonly #bytesFrom = new Map<string, number>()
@@ -142,6 +143,11 @@ export class Downloader implements FetchSessionHandler {
 
   /** The store gained a chunk (from us or any other path): announce and stop asking for it. */
   onStored (index: number): void {
+    const from = this.#writing.get(index)
+    if (from != null) {
+      this.#fetchedChunks++
+      this.#bytesFrom.set(from, (this.#bytesFrom.get(from) ?? 0) + chunkLength(this.#file.info.manifest, index))
+    }
     const pos = this.#missingPos[index]
     if (pos >= 0) {
       const last = this.#missing.pop()!
@@ -214,12 +220,9 @@ export class Downloader implements FetchSessionHandler {
   onPiece (session: FetchSession, index: number, data: Uint8Array): void {
     this.#release(session, index)
     if (!this.#file.stored.has(index) && !this.#writing.has(index)) {
-      this.#writing.add(index)
-      this.#file.stored.write(index, data, { signal: this.#controller.signal }).then(() => {
-        this.#fetchedChunks++
-        const key = session.peer.toString()
-        this.#bytesFrom.set(key, (this.#bytesFrom.get(key) ?? 0) + data.byteLength)
-      }, (err) => {
+      this.#writing.set(index, session.peer.toString())
+      // Success is counted in onStored (the store's 'chunk' event), which runs before write() resolves.
+      this.#file.stored.write(index, data, { signal: this.#controller.signal }).catch((err) => {
         if (err instanceof ChunkHashMismatchError) this.#blame(session, index)
         else if (!this.#controller.signal.aborted) this.#done.reject(err)
       }).finally(() => {

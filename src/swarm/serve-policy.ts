@@ -12,6 +12,13 @@ export interface ServeContext {
   readonly timesSent: number
   /** Other peers (not the requester) known to hold this chunk. */
   readonly holdersElsewhere: number
+  /**
+   * This node sent the chunk to another peer that is still connected, so recently
+   * that its HAVE may not have arrived yet: it is about to become a holder.
+   */
+  readonly inFlightElsewhere: boolean
+  /** This node holds the whole file and is not downloading it: it is a seed. */
+  readonly seeding: boolean
 }
 
 /**
@@ -30,17 +37,20 @@ export const serveAll: ServePolicy = {
 }
 
 /**
- * Super-seeding: each chunk is sent once; later requests for it are told to get
- * it ELSEWHERE, from the peer that got it (which announces it as soon as it is
- * stored). The origin then sends about one copy and the swarm spreads it. A
- * requester that has been turned away and sees no other holder says `urgent`
- * and is served, so a chunk whose first receiver vanished is not lost.
+ * Super-seeding, for seeds only: a chunk that another peer holds, or has just been sent and is
+ * about to announce, is left to that peer (ELSEWHERE). The origin then sends
+ * about one copy and the swarm spreads it. A requester that has been turned
+ * away and sees no other holder says `urgent` and is served, and a chunk whose
+ * receiver vanished or stalled is served again, so nothing is lost. Peers
+ * that are still downloading serve everything they hold: if they turned
+ * requests away too, holders could all send each other elsewhere.
  */
 export const preferOthers: ServePolicy = {
   name: 'prefer-others',
   decide (ctx) {
-    if (ctx.urgent || ctx.timesSent === 0) return undefined
-    return ChunkFrame.RejectReason.ELSEWHERE
+    if (ctx.urgent || !ctx.seeding) return undefined
+    if (ctx.holdersElsewhere > 0 || ctx.inFlightElsewhere) return ChunkFrame.RejectReason.ELSEWHERE
+    return undefined
   }
 }
 

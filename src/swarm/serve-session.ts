@@ -140,7 +140,7 @@ export class ServeSession {
       }
       const piece = data.subarray(job.offset, job.offset + job.length)
       await sendFrame(this.#stream, { type: Type.PIECE, index: job.index, offset: job.offset, length: piece.byteLength }, piece)
-      file.sent(job.index, piece.byteLength)
+      file.sent(job.index, piece.byteLength, this.peer)
     }
     await this.#stream.close()
   }

@@ -4,7 +4,7 @@ import type { PeerId } from '@libp2p/interface'
 import { chunkCount, type FileInfo } from '../manifest/index.js'
 import type { ChunkFrame } from '../pb/chunk.js'
 import type { StoredFile } from '../store/types.js'
-import { MAX_PEX_ADDRS } from './constants.js'
+import { MAX_PEX_ADDRS, SENT_CREDIT_MS } from './constants.js'
 import type { Downloader } from './downloader.js'
 import type { ServePolicy } from './serve-policy.js'
 import type { ServeSession } from './serve-session.js'
@@ -31,6 +31,8 @@ export class SwarmFile {
   readonly #host: SwarmFileHost
   readonly #serving = new Set<ServeSession>()
   readonly #timesSent: Uint8Array
+  /** The last peer each chunk was sent to, and when. */
+  readonly #lastSent = new Map<number, { peer: PeerId, at: number }>()
   downloader?: Downloader
   bytesSent = 0
 
@@ -74,11 +76,21 @@ export class SwarmFile {
       peer,
       urgent,
       timesSent: this.#timesSent[index],
-      holdersElsewhere: this.holdersElsewhere(index, peer)
+      holdersElsewhere: this.holdersElsewhere(index, peer),
+      inFlightElsewhere: this.#inFlightElsewhere(index, peer),
+      seeding: this.stored.complete && this.downloader == null
     })
   }
 
-  sent (index: number, bytes: number): void {
+  #inFlightElsewhere (index: number, peer: PeerId): boolean {
+    const last = this.#lastSent.get(index)
+    if (last == null || last.peer.equals(peer) || Date.now() - last.at > SENT_CREDIT_MS) return false
+    for (const s of this.#serving) if (s.peer.equals(last.peer)) return true
+    return false
+  }
+
+  sent (index: number, bytes: number, peer: PeerId): void {
+    this.#lastSent.set(index, { peer, at: Date.now() })
     if (this.#timesSent[index] < 255) this.#timesSent[index]++
     this.bytesSent += bytes
     this.#host.onSent(this.info.key, bytes)

@@ -2,7 +2,10 @@ import { InvalidArgumentError } from '../../errors.js'
 import { parseFileId } from '../../manifest/index.js'
 import { createServer } from '../../server/server.js'
 import { PIECE_PICKERS, SERVE_POLICIES } from '../../swarm/index.js'
-import { formatBytes } from '../../util/units.js'
+import type { TaskServiceOptions } from '../../server/task-service.js'
+import { normalizeCidr } from '../../util/net.js'
+import { formatBytes, parseSize } from '../../util/units.js'
+import { reportTaskEvents } from '../task-events.js'
 import { parse, parseMultiaddr, required } from '../args.js'
 import { hex, Output } from '../output.js'
 import { USAGE } from '../usage.js'
@@ -19,7 +22,12 @@ export async function runServer (args: string[]): Promise<number> {
     fetch: { type: 'string', multiple: true },
     'exit-when-done': { type: 'boolean', default: false },
     'serve-policy': { type: 'string' },
-    picker: { type: 'string' }
+    picker: { type: 'string' },
+    tracker: { type: 'string' },
+    network: { type: 'string' },
+    subnet: { type: 'string' },
+    'lan-addr': { type: 'string', multiple: true },
+    capacity: { type: 'string' }
   })
   if (values.help) { process.stdout.write(USAGE + '\n'); return 0 }
   const out = new Output(values.json)
@@ -34,9 +42,13 @@ export async function runServer (args: string[]): Promise<number> {
   const servePolicy = pick(SERVE_POLICIES, values['serve-policy'], '--serve-policy')
   const picker = pick(PIECE_PICKERS, values.picker, '--picker')
 
-  const server = await createServer({ dataDir, listen: listen.length > 0 ? listen : undefined, announce: announce.length > 0 ? announce : undefined, servePolicy, picker })
+  const tracker = trackerOptions(values)
+
+  const server = await createServer({ dataDir, listen: listen.length > 0 ? listen : undefined, announce: announce.length > 0 ? announce : undefined, servePolicy, picker, tracker })
+  if (server.tasks != null) reportTaskEvents(server.tasks, out)
+  await server.start()
   const addrs = server.multiaddrs().map((a) => a.toString())
-  out.event('listening', { peerId: server.peerId, addrs }, addrs.join('\n'))
+  out.event('listening', { peerId: server.peerId, addrs, ...(tracker != null ? { tracker: tracker.tracker.toString() } : {}) }, addrs.join('\n'))
 
   let lastSent = -1
   const reportStats = (): void => {
@@ -64,6 +76,7 @@ export async function runServer (args: string[]): Promise<number> {
       peers,
       signal: stopping.signal,
       onProgress: (p) => {
+        server.tasks?.holdingChanged(p.fileKey)
         out.event('progress', { fileId: p.fileKey, chunks: p.chunks, totalChunks: p.totalChunks, bytes: p.bytes, totalBytes: p.totalBytes }, `${p.fileKey} ${p.chunks}/${p.totalChunks} chunks (${formatBytes(p.bytes)})`)
       }
     })
@@ -90,6 +103,25 @@ export async function runServer (args: string[]): Promise<number> {
   // Keep serving until stopped by a signal.
   await new Promise<void>((resolve) => stopping.signal.addEventListener('abort', () => resolve(), { once: true }))
   return 0
+}
+
+/** The task-server options, when --tracker is given. */
+function trackerOptions (values: { tracker?: string, network?: string, subnet?: string, 'lan-addr'?: string[], capacity?: string }): TaskServiceOptions | undefined {
+  if (values.tracker == null) {
+    if (values.network != null || values.subnet != null || values['lan-addr'] != null || values.capacity != null) {
+      throw new InvalidArgumentError('--network, --subnet, --lan-addr and --capacity need --tracker')
+    }
+    return undefined
+  }
+  const addr = parseMultiaddr(values.tracker, '--tracker')
+  if (addr.getComponents().find((c) => c.name === 'p2p') == null) throw new InvalidArgumentError('--tracker needs /p2p/<tracker peer id> at the end')
+  return {
+    tracker: addr,
+    network: values.network,
+    subnet: values.subnet == null ? undefined : normalizeCidr(values.subnet),
+    lanAddrs: (values['lan-addr'] ?? []).map((a) => parseMultiaddr(a, '--lan-addr').toString()),
+    capacityBytes: values.capacity == null ? undefined : parseSize(values.capacity)
+  }
 }
 
 function pick<T> (table: Record<string, T>, name: string | undefined, option: string): T | undefined {

@@ -1,0 +1,30 @@
+import type { TaskService } from '../server/task-service.js'
+import { formatBytes } from '../util/units.js'
+import type { Output } from './output.js'
+
+/** Prints a task server's tracker work: one JSON event per line with --json, short lines otherwise. */
+export function reportTaskEvents (tasks: TaskService, out: Output): void {
+  tasks.addEventListener('registered', ({ detail }) => {
+    out.event('registered', detail, `registered with ${detail.tracker}`)
+  })
+  tasks.addEventListener('task-received', ({ detail }) => {
+    out.event('task-received', detail, `task ${detail.taskId}: ${detail.kind} ${detail.fileId} (attempt ${detail.attempt})`)
+  })
+  tasks.addEventListener('hints', ({ detail }) => {
+    out.event('hints', detail, `task ${detail.taskId}: ${detail.peers.length} peers hinted`)
+  })
+  tasks.addEventListener('task-progress', ({ detail: p }) => {
+    out.event('progress', p, `task ${p.taskId} ${p.chunks}/${p.totalChunks} chunks (${formatBytes(p.bytes)})`)
+  })
+  tasks.addEventListener('task-done', ({ detail: e }) => {
+    const o = e.outcome!
+    out.event('task-done', { taskId: e.id, fileId: e.fileKey, attempt: e.attempt, ...o },
+      o.ok ? `task ${e.id} done in ${(o.durationMs / 1000).toFixed(1)} s, sha256 ${o.sha256}` : `task ${e.id} failed: ${o.reason}`)
+  })
+  tasks.addEventListener('task-reported', ({ detail }) => {
+    out.event('task-reported', detail, `task ${detail.taskId} reported${detail.duplicate ? ' (already recorded)' : ''}`)
+  })
+  tasks.addEventListener('tracker-error', ({ detail }) => {
+    out.event('tracker-error', detail, `tracker ${detail.what}: ${detail.message}`)
+  })
+}

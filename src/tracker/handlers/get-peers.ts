@@ -1,0 +1,38 @@
+import { ProtocolError, UnknownFileError } from '../../errors.js'
+import { fileKeyFromBytes } from '../../swarm/ids.js'
+import { normalizeCidr } from '../../util/net.js'
+import { DEFAULT_HINTS, MAX_HINTS } from '../constants.js'
+import type { Handler, TrackerContext } from '../context.js'
+import { hintsFor } from '../peer-hints.js'
+
+/** GET_PEERS: ranked holders of a file for the caller (and the manifest, if asked). */
+export const handleGetPeers: Handler = (ctx, caller, req) => {
+  const g = req.getPeers
+  if (g == null) throw new ProtocolError('GET_PEERS without a getPeers body')
+  const fileKey = fileKeyFromBytes(g.fileId)
+  const file = ctx.catalog.get(fileKey)
+  if (file == null) throw new UnknownFileError(`the tracker does not know ${fileKey}`)
+  ctx.registry.touch(caller.toString())
+  const known = ctx.registry.get(caller.toString())
+  // A registered server is where it registered; a client says where it is.
+  const asker = {
+    peerId: caller.toString(),
+    subnet: known?.subnet ?? (g.subnet === '' ? '' : normalizeCidr(g.subnet)),
+    network: known?.network ?? g.network
+  }
+  const max = Math.min(MAX_HINTS, g.max === 0 ? DEFAULT_HINTS : g.max)
+  const peers = hintsFor({ registry: ctx.registry, catalog: ctx.catalog, policy: ctx.hintPolicy, tracker: trackerEntry(ctx, fileKey) }, fileKey, asker, max)
+  return {
+    peers: {
+      manifest: g.wantManifest ? file.info.bytes as Uint8Array<ArrayBuffer> : new Uint8Array(),
+      peers,
+      policy: ctx.hintPolicy.name
+    }
+  }
+}
+
+/** The tracker as a source of the file while it seeds it; undefined once the group holds enough copies. */
+export function trackerEntry (ctx: TrackerContext, fileKey: string): { peerId: string, addrs: string[] } | undefined {
+  if (!ctx.seeding(fileKey)) return undefined
+  return { peerId: ctx.node.peerId.toString(), addrs: ctx.node.getMultiaddrs().map((a) => a.toString()) }
+}

@@ -1,0 +1,80 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Logger } from '@libp2p/interface'
+import { MAX_TASKS_LISTED } from './constants.js'
+import type { HintAsker } from './hints.js'
+import { filesView, serversView, taskView, tasksView, type ViewSources } from './views.js'
+
+export interface HttpApiInit extends ViewSources {
+  host: string
+  port: number
+  log: Logger
+  /** Ranked hints for a file as a given server would get them (debugging locality). */
+  hints(fileKey: string, asker: HintAsker): object[] | undefined
+}
+
+/**
+ * The tracker's read-only status API over node:http, bound to loopback unless
+ * told otherwise. GET only; every answer is JSON; unknown paths are 404.
+ */
+export class HttpApi {
+  readonly #init: HttpApiInit
+  readonly #server: Server
+  #url = ''
+
+  constructor (init: HttpApiInit) {
+    this.#init = init
+    this.#server = createServer((req, res) => { this.#route(req, res) })
+  }
+
+  /** http://host:port once listening. */
+  get url (): string { return this.#url }
+
+  async start (): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.#server.once('error', reject)
+      this.#server.listen(this.#init.port, this.#init.host, () => { this.#server.off('error', reject); resolve() })
+    })
+    const { address, port } = this.#server.address() as AddressInfo
+    this.#url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`
+  }
+
+  async stop (): Promise<void> {
+    this.#server.closeAllConnections()
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()))
+  }
+
+  #route (req: IncomingMessage, res: ServerResponse): void {
+    try {
+      if (req.method !== 'GET') return send(res, 405, { error: 'only GET is supported' })
+      const url = new URL(req.url ?? '/', 'http://tracker')
+      const parts = url.pathname.split('/').filter((p) => p !== '')
+      if (parts[0] !== 'api') return send(res, 404, { error: 'not found' })
+      const [, what, id] = parts
+      if (what === 'servers' && id == null) return send(res, 200, serversView(this.#init))
+      if (what === 'files' && id == null) return send(res, 200, filesView(this.#init))
+      if (what === 'tasks' && id == null) return send(res, 200, tasksView(this.#init, MAX_TASKS_LISTED))
+      if (what === 'tasks' && parts.length === 3) {
+        const view = taskView(this.#init, decodeURIComponent(id))
+        return view == null ? send(res, 404, { error: `no task ${id}` }) : send(res, 200, view)
+      }
+      if (what === 'hints' && id == null) {
+        const file = url.searchParams.get('file') ?? ''
+        const peer = url.searchParams.get('for') ?? ''
+        const known = this.#init.registry.get(peer)
+        const hints = this.#init.hints(file, { peerId: peer, subnet: known?.subnet ?? url.searchParams.get('subnet') ?? '', network: known?.network ?? url.searchParams.get('network') ?? '' })
+        return hints == null ? send(res, 404, { error: `no file ${file}` }) : send(res, 200, hints)
+      }
+      send(res, 404, { error: 'not found' })
+    } catch (err: any) {
+      this.#init.log.error('HTTP %s failed: %s', req.url, err.stack ?? err.message)
+      send(res, 500, { error: 'internal error' })
+    }
+  }
+}
+
+function send (res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body, null, 2) + '\n'
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' })
+  res.end(text)
+}

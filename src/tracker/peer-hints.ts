@@ -1,0 +1,65 @@
+import { chunkCount } from '../manifest/index.js'
+import type { Catalog } from './catalog.js'
+import { addressesFor, type HintAsker, type HintCandidate, type HintPolicy } from './hints.js'
+import type { Registry } from './registry.js'
+
+/** One ranked holder as handed out. */
+export interface PeerHintView {
+  peerId: string
+  addrs: string[]
+  chunks: number
+  complete: boolean
+  subnet: string
+  network: string
+  /** The tracker itself (seeding). */
+  tracker: boolean
+}
+
+export interface HintSources {
+  registry: Registry
+  catalog: Catalog
+  policy: HintPolicy
+  /** The tracker's own entry, when it still seeds the file. */
+  tracker?: { peerId: string, addrs: string[] }
+}
+
+/**
+ * Ranked holders of a file for one asker: live servers holding any of it, in
+ * the policy's order, then the tracker last while it seeds. Last, because the
+ * tracker's uplink is the scarce one: it should send each chunk about once
+ * and let servers spread it.
+ */
+export function hintsFor (src: HintSources, fileKey: string, asker: HintAsker, max: number): PeerHintView[] {
+  const file = src.catalog.get(fileKey)
+  if (file == null) return []
+  const total = chunkCount(file.info.manifest)
+  const candidates: HintCandidate[] = []
+  for (const h of src.catalog.holders(fileKey)) {
+    const s = src.registry.get(h.peerId)
+    if (s == null || !src.registry.isAlive(h.peerId)) continue
+    candidates.push({
+      peerId: s.peerId,
+      addrs: s.addrs,
+      lanAddrs: s.lanAddrs,
+      subnet: s.subnet,
+      network: s.network,
+      rttMs: s.rttMs,
+      load: s.load,
+      chunks: h.bitfield.count,
+      totalChunks: total
+    })
+  }
+  const out: PeerHintView[] = src.policy.rank(asker, candidates).slice(0, max).map((c) => ({
+    peerId: c.peerId,
+    addrs: addressesFor(asker, c),
+    chunks: c.chunks,
+    complete: c.chunks === total,
+    subnet: c.subnet,
+    network: c.network,
+    tracker: false
+  }))
+  if (src.tracker != null && src.tracker.peerId !== asker.peerId) {
+    out.push({ peerId: src.tracker.peerId, addrs: src.tracker.addrs, chunks: total, complete: true, subnet: '', network: '', tracker: true })
+  }
+  return out
+}

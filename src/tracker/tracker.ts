@@ -1,0 +1,207 @@
+import { join } from 'node:path'
+import { TypedEventEmitter } from '@libp2p/interface'
+import { logger } from '@libp2p/logger'
+import type { Logger } from '@libp2p/interface'
+import type { Multiaddr } from '@multiformats/multiaddr'
+import { InvalidArgumentError } from '../errors.js'
+import { createShoalNode, loadOrCreateKey, type ShoalNode } from '../node/index.js'
+import { TRACKER_PROTOCOL } from '../rpc/constants.js'
+import { FsChunkStore } from '../store/fs.js'
+import { Swarm } from '../swarm/index.js'
+import { Catalog } from './catalog.js'
+import {
+  DB_FILE, DEFAULT_HINT_POLICY, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, DEFAULT_SEED_COPIES,
+  HEARTBEAT_INTERVAL_MS, HEARTBEAT_TIMEOUT_MS, MAX_HINTS, MAX_TASK_ATTEMPTS, STATS_INTERVAL_MS
+} from './constants.js'
+import type { TrackerContext } from './context.js'
+import type { EventRow } from './db.js'
+import { Dispatcher } from './dispatcher.js'
+import { trackerEntry } from './handlers/get-peers.js'
+import { hintPolicy as policyNamed } from './hints.js'
+import { HttpApi } from './http-api.js'
+import { hintsFor } from './peer-hints.js'
+import { handleTrackerProtocol } from './protocol.js'
+import { Registry } from './registry.js'
+import { RttProber } from './rtt-prober.js'
+import { isSeeding, seedUntilCopies } from './seeding.js'
+import { SqliteTrackerDb } from './sqlite-db.js'
+import { TaskManager } from './task-manager.js'
+
+export interface TrackerOptions {
+  /** Holds the key (peer.key), the chunk store (blobs/) and the database (tracker.db). */
+  dataDir: string
+  listen?: string[]
+  announce?: string[]
+  httpHost?: string
+  httpPort?: number
+  /** Complete copies the group must hold before the tracker stops serving a file (default 1). */
+  seedCopies?: number
+  /** Name of the hint ranking policy (default "locality"). */
+  hintPolicy?: string
+  now?(): number
+  log?: Logger
+}
+
+export interface TrackerEvents {
+  /** A task event was recorded (created, acked, running, done, ...). */
+  'task-event': CustomEvent<EventRow>
+}
+
+/**
+ * The tracker (the patent's central server): a libp2p peer with a registry of
+ * task servers, a catalog of files and holdings, a persisted task manager, a
+ * hint policy, its own swarm that seeds new files until the group holds
+ * enough copies, and an HTTP status API. This file only wires those parts.
+ */
+export class Tracker extends TypedEventEmitter<TrackerEvents> {
+  readonly node: ShoalNode
+  readonly store: FsChunkStore
+  readonly swarm: Swarm
+  readonly db: SqliteTrackerDb
+  readonly registry: Registry
+  readonly catalog: Catalog
+  readonly tasks: TaskManager
+  readonly http: HttpApi
+  readonly #dispatcher: Dispatcher
+  readonly #prober: RttProber
+  readonly #log: Logger
+  #statsTimer?: ReturnType<typeof setInterval>
+  /** Egress already written to the database, per file, from this process's swarm counters. */
+  readonly #sentRecorded = new Map<string, number>()
+
+  static async create (options: TrackerOptions): Promise<Tracker> {
+    const seedCopies = options.seedCopies ?? DEFAULT_SEED_COPIES
+    if (!Number.isInteger(seedCopies) || seedCopies < 1) throw new InvalidArgumentError('seed copies must be a whole number >= 1')
+    const policy = policyNamed(options.hintPolicy ?? DEFAULT_HINT_POLICY)
+    const privateKey = await loadOrCreateKey(options.dataDir)
+    const db = new SqliteTrackerDb(join(options.dataDir, DB_FILE))
+    let node: ShoalNode | undefined
+    try {
+      node = await createShoalNode({ privateKey, listen: options.listen, announce: options.announce })
+      const tracker = new Tracker(node, db, options, seedCopies, policy)
+      await tracker.#start()
+      return tracker
+    } catch (err) {
+      await node?.stop()
+      db.close()
+      throw err
+    }
+  }
+
+  readonly #ctx: TrackerContext
+
+  private constructor (node: ShoalNode, db: SqliteTrackerDb, options: TrackerOptions, seedCopies: number, policy: ReturnType<typeof policyNamed>) {
+    super()
+    const now = options.now ?? Date.now
+    this.#log = options.log ?? logger('shoal:tracker')
+    this.node = node
+    this.db = db
+    this.store = new FsChunkStore(options.dataDir)
+    this.registry = new Registry({ db, now, heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS })
+    this.catalog = new Catalog({ db, now })
+    this.tasks = new TaskManager({
+      db,
+      now,
+      maxAttempts: MAX_TASK_ATTEMPTS,
+      onEvent: (e) => this.safeDispatchEvent('task-event', { detail: e })
+    })
+    const liveCopies = (fileKey: string): number => this.catalog.completeCopies(fileKey, (id) => this.registry.isAlive(id))
+    this.swarm = new Swarm({ node, store: this.store, servePolicy: seedUntilCopies({ copies: seedCopies, completeCopies: liveCopies }), log: this.#log })
+    this.#dispatcher = new Dispatcher({ node, tasks: this.tasks, registry: this.registry, catalog: this.catalog, log: this.#log })
+    this.#prober = new RttProber(node, this.registry, this.#log)
+    this.#ctx = {
+      node,
+      store: this.store,
+      swarm: this.swarm,
+      registry: this.registry,
+      catalog: this.catalog,
+      tasks: this.tasks,
+      hintPolicy: policy,
+      seedCopies,
+      heartbeatIntervalMs: HEARTBEAT_INTERVAL_MS,
+      heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS,
+      log: this.#log,
+      seeding: (fileKey) => isSeeding(seedCopies, liveCopies(fileKey)),
+      onRegistered: (peer) => { this.#prober.probe(peer); this.#dispatcher.kick() },
+      kick: () => { this.#dispatcher.kick() },
+      onFileAdded: (fileKey) => { void this.swarm.serve(fileKey) }
+    }
+    this.http = new HttpApi({
+      host: options.httpHost ?? DEFAULT_HTTP_HOST,
+      port: options.httpPort ?? DEFAULT_HTTP_PORT,
+      log: this.#log,
+      registry: this.registry,
+      catalog: this.catalog,
+      tasks: this.tasks,
+      trackerPeerId: node.peerId.toString(),
+      seeding: this.#ctx.seeding,
+      now,
+      hints: (fileKey, asker) => this.catalog.get(fileKey) == null
+        ? undefined
+        : hintsFor({ registry: this.registry, catalog: this.catalog, policy, tracker: trackerEntry(this.#ctx, fileKey) }, fileKey, asker, MAX_HINTS)
+    })
+  }
+
+  async #start (): Promise<void> {
+    await this.#scanStore()
+    await this.swarm.start()
+    await handleTrackerProtocol(this.#ctx)
+    await this.http.start()
+    this.#dispatcher.start()
+    this.#prober.start()
+    this.#statsTimer = setInterval(() => { this.#recordEgress() }, STATS_INTERVAL_MS)
+  }
+
+  /** Every complete file in the store joins the catalog: files imported while the tracker was down are picked up at start. */
+  async #scanStore (): Promise<void> {
+    for (const key of await this.store.list()) {
+      const stored = await this.store.get(key).catch((err) => { this.#log.error('store entry %s unreadable: %s', key, err.message) })
+      if (stored?.complete !== true) continue
+      this.catalog.addFile(stored.info)
+    }
+  }
+
+  get peerId (): string { return this.node.peerId.toString() }
+
+  multiaddrs (): Multiaddr[] {
+    return this.node.getMultiaddrs()
+  }
+
+  /** Payload bytes sent per file, across restarts (the database's count plus what is not yet written). */
+  egress (): Record<string, number> {
+    this.#recordEgress()
+    return Object.fromEntries(this.catalog.list().map((f) => [f.info.key, f.bytesSent]))
+  }
+
+  /** Adds this process's new egress to the persisted per-file counters. */
+  #recordEgress (): void {
+    const { bytesSentByFile } = this.swarm.stats()
+    for (const [key, sent] of Object.entries(bytesSentByFile)) {
+      const delta = sent - (this.#sentRecorded.get(key) ?? 0)
+      if (delta <= 0) continue
+      this.#sentRecorded.set(key, sent)
+      try {
+        this.catalog.addBytesSent(key, delta)
+      } catch (err: any) {
+        this.#log.error('recording egress failed: %s', err.message)
+      }
+    }
+  }
+
+  async stop (): Promise<void> {
+    clearInterval(this.#statsTimer)
+    this.#dispatcher.stop()
+    this.#prober.stop()
+    this.#recordEgress()
+    await this.http.stop()
+    await this.node.unhandle(TRACKER_PROTOCOL)
+    await this.swarm.stop()
+    await this.node.stop()
+    await this.store.close()
+    this.db.close()
+  }
+}
+
+export async function createTracker (options: TrackerOptions): Promise<Tracker> {
+  return Tracker.create(options)
+}

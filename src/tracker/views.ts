@@ -1,0 +1,138 @@
+import { chunkCount } from '../manifest/index.js'
+import type { Catalog } from './catalog.js'
+import { MAX_EVENTS_IN_STATUS } from './constants.js'
+import type { Registry } from './registry.js'
+import type { TaskManager } from './task-manager.js'
+
+/**
+ * The JSON shapes of the HTTP status API (documented in docs/tracker.md).
+ * Plain functions of the tracker's state, so the API stays a thin router.
+ */
+export interface ViewSources {
+  registry: Registry
+  catalog: Catalog
+  tasks: TaskManager
+  trackerPeerId: string
+  seeding(fileKey: string): boolean
+  now(): number
+}
+
+export function serversView (src: ViewSources): object[] {
+  return src.registry.list().map((s) => ({
+    peerId: s.peerId,
+    alive: src.registry.isAlive(s.peerId),
+    addrs: s.addrs,
+    lanAddrs: s.lanAddrs,
+    subnet: s.subnet,
+    network: s.network,
+    capacityBytes: s.capacityBytes,
+    load: s.load,
+    rttMs: s.rttMs ?? null,
+    registeredAt: iso(s.registeredAt),
+    lastSeenMsAgo: src.now() - s.lastSeen,
+    holdings: Object.fromEntries(src.catalog.list().flatMap((f) => {
+      const h = src.catalog.holdingOf(s.peerId, f.info.key)
+      return h == null ? [] : [[f.info.key, { chunks: h.bitfield.count, complete: h.bitfield.full }]]
+    }))
+  }))
+}
+
+export function filesView (src: ViewSources): object[] {
+  const alive = (id: string): boolean => src.registry.isAlive(id)
+  return src.catalog.list().map((f) => {
+    const m = f.info.manifest
+    return {
+      fileId: f.info.key,
+      name: m.name,
+      size: m.size,
+      chunkSize: m.chunkSize,
+      chunks: chunkCount(m),
+      sha256: Buffer.from(m.sha256).toString('hex'),
+      addedAt: iso(f.addedAt),
+      holders: src.catalog.holders(f.info.key).length,
+      completeCopies: src.catalog.completeCopies(f.info.key, alive),
+      trackerSeeding: src.seeding(f.info.key),
+      trackerBytesSent: f.bytesSent,
+      trackerCopiesSent: m.size === 0 ? 0 : f.bytesSent / m.size
+    }
+  })
+}
+
+export function tasksView (src: ViewSources, limit: number): object[] {
+  return src.tasks.list(limit).map((t) => {
+    const states = src.tasks.assignments(t.id).map((a) => a.state)
+    return {
+      taskId: t.id,
+      kind: t.kind,
+      fileId: t.fileKey,
+      state: t.state,
+      createdAt: iso(t.createdAt),
+      updatedAt: iso(t.updatedAt),
+      servers: states.length,
+      serversDone: states.filter((s) => s === 'done').length,
+      serversFailed: states.filter((s) => s === 'failed').length
+    }
+  })
+}
+
+/** One task in full: state, progress, per-server results, bytes by source, history. */
+export function taskView (src: ViewSources, taskId: string): object | undefined {
+  const t = src.tasks.get(taskId)
+  if (t == null) return undefined
+  const assignments = src.tasks.assignments(taskId)
+  const results = new Map(src.tasks.results(taskId).map((r) => [r.peerId, r]))
+  const bytesBySource: Record<string, number> = {}
+  for (const r of results.values()) {
+    for (const [peer, bytes] of Object.entries(r.bytesFrom)) bytesBySource[peer] = (bytesBySource[peer] ?? 0) + bytes
+  }
+  const bytes = assignments.reduce((sum, a) => sum + a.progressBytes, 0)
+  const totalBytes = assignments.reduce((sum, a) => sum + a.totalBytes, 0)
+  return {
+    taskId: t.id,
+    kind: t.kind,
+    fileId: t.fileKey,
+    state: t.state,
+    createdAt: iso(t.createdAt),
+    updatedAt: iso(t.updatedAt),
+    progress: {
+      servers: assignments.length,
+      done: assignments.filter((a) => a.state === 'done').length,
+      failed: assignments.filter((a) => a.state === 'failed').length,
+      bytes,
+      totalBytes,
+      fraction: totalBytes === 0 ? 1 : bytes / totalBytes
+    },
+    servers: assignments.map((a) => {
+      const r = results.get(a.peerId)
+      return {
+        peerId: a.peerId,
+        state: a.state,
+        attempts: a.attempts,
+        lastError: a.lastError ?? null,
+        progressBytes: a.progressBytes,
+        totalBytes: a.totalBytes,
+        result: r == null
+          ? null
+          : {
+              ok: r.ok,
+              reason: r.reason,
+              attempt: r.attempt,
+              durationMs: r.durationMs,
+              resumedChunks: r.resumedChunks,
+              fetchedChunks: r.fetchedChunks,
+              sha256: r.sha256,
+              bytesFrom: r.bytesFrom,
+              recordedAt: iso(r.recordedAt)
+            }
+      }
+    }),
+    bytesBySource,
+    trackerPeerId: src.trackerPeerId,
+    trackerBytes: bytesBySource[src.trackerPeerId] ?? 0,
+    events: src.tasks.events(taskId, MAX_EVENTS_IN_STATUS).map((e) => ({ at: iso(e.at), type: e.type, peerId: e.peerId ?? null, ...(e.detail != null ? { detail: e.detail } : {}) }))
+  }
+}
+
+function iso (ms: number): string {
+  return new Date(ms).toISOString()
+}

@@ -1,0 +1,23 @@
+/**
+ * Shoal as a library: embed a task server (or just the swarm) in a Node service.
+ *
+ * @example
+ *
+ * ```ts
+ * import { createServer, manifestFromFile, importFile } from 'shoal'
+ *
+ * const seed = await createServer({ dataDir: '/var/lib/shoal/a', listen: ['/ip4/0.0.0.0/tcp/4001'] })
+ * const info = await manifestFromFile('/srv/big.iso')
+ * await importFile(seed.store, '/srv/big.iso', info)
+ *
+ * const peer = await createServer({ dataDir: '/var/lib/shoal/b' })
+ * const result = await peer.swarm.fetch(info.key, { peers: [seed.multiaddrs()[0]], signal: AbortSignal.timeout(600_000) })
+ * ```
+ */
+export * from './errors.js'
+export * from './manifest/index.js'
+export * from './store/index.js'
+export * from './swarm/index.js'
+export { createShoalNode, loadOrCreateKey, type ShoalNode, type ShoalNodeOptions } from './node/index.js'
+export { createServer, ShoalServer, type ServerOptions } from './server/server.js'
+export { parseSize, formatBytes } from './util/units.js'

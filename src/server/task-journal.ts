@@ -16,6 +16,8 @@ export interface TaskOutcome {
   resumedChunks: number
   /** Chunks this process fetched for the task. */
   fetchedChunks: number
+  /** Distinct chunks the final fetch asked peers for (never one already verified). */
+  requestedChunks: number
   /** Hex SHA-256 of the stored file; empty on failure. */
   sha256: string
   bytesFrom: Record<string, number>

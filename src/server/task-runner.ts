@@ -116,6 +116,7 @@ export class TaskRunner {
       durationMs: Date.now() - started,
       resumedChunks,
       fetchedChunks: (finalStored?.bitfield.count ?? resumedChunks) - resumedChunks,
+      requestedChunks: result?.requestedChunks ?? 0,
       sha256: result != null ? Buffer.from(result.sha256).toString('hex') : '',
       bytesFrom: result?.bytesFrom ?? {},
       fetchAttempts: attempts

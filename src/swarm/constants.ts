@@ -77,3 +77,6 @@ export const READ_HIGH_WATER = 4 * 1024 * 1024
  * After that, a peer that never announced it is presumed stalled or gone.
  */
 export const SENT_CREDIT_MS = 10_000
+
+/** Holders named in an ELSEWHERE reject, so the requester can ask them directly. */
+export const MAX_HOLDER_HINTS = 2

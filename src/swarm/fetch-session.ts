@@ -136,6 +136,8 @@ export class FetchSession {
         return
       }
       case Type.REJECT:
+        // An ELSEWHERE reject may name the holders: connect to them.
+        if (frame.peers.length > 0) handler.onPeers(this, frame.peers.slice(0, MAX_PEX_ADDRS))
         if (this.pending.delete(frame.index)) handler.onReject(this, frame.index, frame.reason)
         return
       case Type.PEERS:

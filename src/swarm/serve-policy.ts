@@ -48,8 +48,10 @@ export const serveAll: ServePolicy = {
 export const preferOthers: ServePolicy = {
   name: 'prefer-others',
   decide (ctx) {
-    if (ctx.urgent || !ctx.seeding) return undefined
-    if (ctx.holdersElsewhere > 0 || ctx.inFlightElsewhere) return ChunkFrame.RejectReason.ELSEWHERE
+    if (!ctx.seeding) return undefined
+    // On its way to another peer: even an urgent requester can wait for that peer's HAVE.
+    if (ctx.inFlightElsewhere) return ChunkFrame.RejectReason.ELSEWHERE
+    if (ctx.holdersElsewhere > 0 && !ctx.urgent) return ChunkFrame.RejectReason.ELSEWHERE
     return undefined
   }
 }

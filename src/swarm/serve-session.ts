@@ -128,7 +128,8 @@ export class ServeSession {
       }
       const reason = file.mayServe(job.index, this.peer, job.urgent)
       if (reason !== undefined) {
-        await this.#reject(job, reason)
+        const holders = reason === RejectReason.ELSEWHERE ? await file.holderAddresses(job.index, this.peer) : undefined
+        await this.#reject(job, reason, holders)
         continue
       }
       let data: Uint8Array
@@ -145,7 +146,7 @@ export class ServeSession {
     await this.#stream.close()
   }
 
-  async #reject (req: { index: number, offset: number, length: number }, reason: ChunkFrame.RejectReason): Promise<void> {
-    await sendFrame(this.#stream, { type: Type.REJECT, index: req.index, offset: req.offset, length: req.length, reason })
+  async #reject (req: { index: number, offset: number, length: number }, reason: ChunkFrame.RejectReason, peers?: Uint8Array[]): Promise<void> {
+    await sendFrame(this.#stream, { type: Type.REJECT, index: req.index, offset: req.offset, length: req.length, reason, peers: peers as Array<Uint8Array<ArrayBuffer>> })
   }
 }

@@ -4,7 +4,7 @@ import type { PeerId } from '@libp2p/interface'
 import { chunkCount, type FileInfo } from '../manifest/index.js'
 import type { ChunkFrame } from '../pb/chunk.js'
 import type { StoredFile } from '../store/types.js'
-import { MAX_PEX_ADDRS, SENT_CREDIT_MS } from './constants.js'
+import { MAX_HOLDER_HINTS, MAX_PEX_ADDRS, SENT_CREDIT_MS } from './constants.js'
 import type { Downloader } from './downloader.js'
 import type { ServePolicy } from './serve-policy.js'
 import type { ServeSession } from './serve-session.js'
@@ -98,6 +98,23 @@ export class SwarmFile {
 
   blamed (peer: PeerId, index: number): void {
     this.#host.blamed(this.info.key, peer, index)
+  }
+
+  /**
+   * Addresses of peers (other than `except`) that hold chunk `index` or are
+   * receiving it from us: sent with an ELSEWHERE reject so the requester can
+   * go there directly.
+   */
+  async holderAddresses (index: number, except: PeerId): Promise<Uint8Array[]> {
+    const holders = new Map<string, PeerId>()
+    const last = this.#lastSent.get(index)
+    if (last != null && !last.peer.equals(except)) holders.set(last.peer.toString(), last.peer)
+    for (const s of this.#serving) {
+      if (holders.size >= MAX_HOLDER_HINTS) break
+      if (s.remote?.has(index) === true && !s.peer.equals(except)) holders.set(s.peer.toString(), s.peer)
+    }
+    const addrs = await this.#host.addressesOf([...holders.values()])
+    return addrs.map((a) => a.bytes)
   }
 
   /** Addresses of other peers in this file's swarm, for a PEERS frame. */

@@ -11,6 +11,8 @@ export interface HttpApiInit extends ViewSources {
   log: Logger
   /** Ranked hints for a file as a given server would get them (debugging locality). */
   hints(fileKey: string, asker: HintAsker): object[] | undefined
+  /** Called before each answer, so counters kept elsewhere (egress) are current. */
+  beforeRead?(): void
 }
 
 /**
@@ -51,6 +53,7 @@ export class HttpApi {
       const parts = url.pathname.split('/').filter((p) => p !== '')
       if (parts[0] !== 'api') return send(res, 404, { error: 'not found' })
       const [, what, id] = parts
+      this.#init.beforeRead?.()
       if (what === 'servers' && id == null) return send(res, 200, serversView(this.#init))
       if (what === 'files' && id == null) return send(res, 200, filesView(this.#init))
       if (what === 'tasks' && id == null) return send(res, 200, tasksView(this.#init, MAX_TASKS_LISTED))

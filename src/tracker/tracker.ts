@@ -136,6 +136,7 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
       trackerPeerId: node.peerId.toString(),
       seeding: this.#ctx.seeding,
       now,
+      beforeRead: () => { this.#recordEgress() },
       hints: (fileKey, asker) => this.catalog.get(fileKey) == null
         ? undefined
         : hintsFor({ registry: this.registry, catalog: this.catalog, policy, tracker: trackerEntry(this.#ctx, fileKey) }, fileKey, asker, MAX_HINTS)

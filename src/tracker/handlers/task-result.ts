@@ -28,6 +28,9 @@ export const handleTaskResult: Handler = (ctx, caller, req) => {
     sha256: Buffer.from(r.sha256).toString('hex'),
     bytesFrom
   })
-  if (!r.ok) ctx.kick()
+  const task = ctx.tasks.get(r.taskId)
+  // A verified success means a complete copy, whether or not the holdings announcement has arrived yet.
+  if (r.ok && !duplicate && task != null) ctx.catalog.applyAnnounce(caller.toString(), [{ fileKey: task.fileKey, complete: true }], false)
+  ctx.kick()
   return { taskResult: { duplicate } }
 }

@@ -56,6 +56,8 @@ describe('serve policies', () => {
 
   it('prefer-others serves urgent requests, and never restricts a peer that is still downloading', () => {
     assert.equal(preferOthers.decide({ ...base, holdersElsewhere: 1, urgent: true }), undefined)
+    // Still on its way to another peer: urgent waits for that peer's HAVE.
+    assert.equal(preferOthers.decide({ ...base, inFlightElsewhere: true, urgent: true }), ChunkFrame.RejectReason.ELSEWHERE)
     assert.equal(preferOthers.decide({ ...base, holdersElsewhere: 1, seeding: false }), undefined)
   })
 })

@@ -1,6 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { multiaddr, type Multiaddr } from '@multiformats/multiaddr'
 import { InvalidArgumentError } from '../errors.js'
+import { parseFileId } from '../manifest/index.js'
+import type { CID } from 'multiformats/cid'
 
 type Options = NonNullable<ParseArgsConfig['options']>
 
@@ -29,5 +31,14 @@ export function parseMultiaddr (text: string, what: string): Multiaddr {
     return multiaddr(text)
   } catch {
     throw new InvalidArgumentError(`${what} "${text}" is not a multiaddr (e.g. /ip4/127.0.0.1/tcp/4001/p2p/12D3Koo...)`)
+  }
+}
+
+/** A file id given on the command line; a bad one is a usage error. */
+export function parseFileIdArg (text: string, what: string): CID {
+  try {
+    return parseFileId(text)
+  } catch {
+    throw new InvalidArgumentError(`${what} "${text}" is not a file id (bafkrei...)`)
   }
 }

@@ -1,8 +1,7 @@
 import { copyFile, rename } from 'node:fs/promises'
 import { InvalidArgumentError, UnknownFileError } from '../../errors.js'
-import { parseFileId } from '../../manifest/index.js'
 import { FsChunkStore } from '../../store/index.js'
-import { parse, required } from '../args.js'
+import { parse, parseFileIdArg, required } from '../args.js'
 import { hex, Output } from '../output.js'
 import { USAGE } from '../usage.js'
 
@@ -10,7 +9,7 @@ export async function runExport (args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { data: { type: 'string' }, output: { type: 'string', short: 'o' } }, 1)
   if (values.help) { process.stdout.write(USAGE + '\n'); return 0 }
   const out = new Output(values.json)
-  const id = parseFileId(required(positionals[0], 'FILE_ID'))
+  const id = parseFileIdArg(required(positionals[0], 'FILE_ID'), 'FILE_ID')
   const dest = required(values.output, 'output')
   const store = new FsChunkStore(required(values.data, 'data'))
   try {

@@ -1,12 +1,11 @@
 import { InvalidArgumentError } from '../../errors.js'
-import { parseFileId } from '../../manifest/index.js'
 import { createServer } from '../../server/server.js'
 import { PIECE_PICKERS, SERVE_POLICIES } from '../../swarm/index.js'
 import type { TaskServiceOptions } from '../../server/task-service.js'
 import { normalizeCidr } from '../../util/net.js'
 import { formatBytes, parseSize } from '../../util/units.js'
 import { reportTaskEvents } from '../task-events.js'
-import { parse, parseMultiaddr, required } from '../args.js'
+import { parse, parseFileIdArg, parseMultiaddr, required } from '../args.js'
 import { hex, Output } from '../output.js'
 import { USAGE } from '../usage.js'
 
@@ -38,7 +37,7 @@ export async function runServer (args: string[]): Promise<number> {
   for (const p of peers) {
     if (p.getComponents().find((c) => c.name === 'p2p') == null) throw new InvalidArgumentError(`--peer ${p.toString()} needs /p2p/<peer id> at the end`)
   }
-  const fetches = (values.fetch ?? []).map((id) => parseFileId(id))
+  const fetches = (values.fetch ?? []).map((id) => parseFileIdArg(id, '--fetch'))
   const servePolicy = pick(SERVE_POLICIES, values['serve-policy'], '--serve-policy')
   const picker = pick(PIECE_PICKERS, values.picker, '--picker')
 

@@ -2,7 +2,7 @@ import { ShoalError } from '../errors.js'
 import { runAdd } from './commands/add.js'
 import { runExport } from './commands/export.js'
 import { runId } from './commands/id.js'
-import { runReplicate } from './commands/replicate.js'
+import { runPrefetch, runReplicate } from './commands/replicate.js'
 import { runServer } from './commands/server.js'
 import { runTracker } from './commands/tracker.js'
 import { USAGE } from './usage.js'
@@ -14,6 +14,7 @@ const COMMANDS: Record<string, Command> = {
   tracker: runTracker,
   add: runAdd,
   replicate: runReplicate,
+  prefetch: runPrefetch,
   id: runId,
   export: runExport
 }

@@ -33,6 +33,7 @@ Commands
               --tracker MULTIADDR  [required]
               --to all|PEERID...   every live server, or these servers (repeatable, or a,b,c)
               --wait               wait until the task is done or failed  --timeout SECONDS
+  prefetch FILE_ID  create a prefetch task (one server) on a tracker: --tracker MULTIADDR --to PEERID [--wait]
   id          print (creating if needed) the PeerId of a data directory: --data DIR
   export FILE_ID  copy a complete file out of a store: --data DIR -o PATH
 

@@ -13,6 +13,7 @@ export interface TrackerRequest {
   taskResult?: TaskResult
   replicate?: Replicate
   taskStatus?: TaskStatusRequest
+  prefetch?: Prefetch
 }
 
 export namespace TrackerRequest {
@@ -25,7 +26,8 @@ export namespace TrackerRequest {
     COMMIT = 'COMMIT',
     TASK_RESULT = 'TASK_RESULT',
     REPLICATE = 'REPLICATE',
-    TASK_STATUS = 'TASK_STATUS'
+    TASK_STATUS = 'TASK_STATUS',
+    PREFETCH = 'PREFETCH'
   }
 
   enum __TypeValues {
@@ -37,7 +39,8 @@ export namespace TrackerRequest {
     COMMIT = 5,
     TASK_RESULT = 6,
     REPLICATE = 7,
-    TASK_STATUS = 8
+    TASK_STATUS = 8,
+    PREFETCH = 9
   }
 
   export namespace Type {
@@ -98,6 +101,11 @@ export namespace TrackerRequest {
         if (obj.taskStatus != null) {
           w.uint32(74)
           TaskStatusRequest.codec().encode(obj.taskStatus, w)
+        }
+
+        if (obj.prefetch != null) {
+          w.uint32(82)
+          Prefetch.codec().encode(obj.prefetch, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -163,6 +171,12 @@ export namespace TrackerRequest {
             case 9: {
               obj.taskStatus = TaskStatusRequest.codec().decode(reader, reader.uint32(), {
                 limits: opts.limits?.taskStatus
+              })
+              break
+            }
+            case 10: {
+              obj.prefetch = Prefetch.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.prefetch
               })
               break
             }
@@ -240,6 +254,13 @@ export namespace TrackerRequest {
             case 9: {
               yield * TaskStatusRequest.codec().stream(reader, reader.uint32(), `${prefix}.taskStatus`, {
                 limits: opts.limits?.taskStatus
+              })
+
+              break
+            }
+            case 10: {
+              yield * Prefetch.codec().stream(reader, reader.uint32(), `${prefix}.prefetch`, {
+                limits: opts.limits?.prefetch
               })
 
               break
@@ -437,6 +458,16 @@ export namespace TrackerRequest {
     value: string
   }
 
+  export interface TrackerRequestPrefetchFileIdFieldEvent {
+    field: '$.prefetch.fileId'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface TrackerRequestPrefetchServerFieldEvent {
+    field: '$.prefetch.server'
+    value: string
+  }
+
   export function encode (obj: Partial<TrackerRequest>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, TrackerRequest.codec())
   }
@@ -445,7 +476,7 @@ export namespace TrackerRequest {
     return decodeMessage(buf, TrackerRequest.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TrackerRequest>): Generator<TrackerRequestTypeFieldEvent | TrackerRequestRegisterAddrsFieldEvent | TrackerRequestRegisterLanAddrsFieldEvent | TrackerRequestRegisterSubnetFieldEvent | TrackerRequestRegisterNetworkFieldEvent | TrackerRequestRegisterCapacityBytesFieldEvent | TrackerRequestHeartbeatLoadFieldEvent | TrackerRequestHeartbeatTasksTaskIdFieldEvent | TrackerRequestHeartbeatTasksBytesFieldEvent | TrackerRequestHeartbeatTasksTotalBytesFieldEvent | TrackerRequestAnnounceHoldingsFileIdFieldEvent | TrackerRequestAnnounceHoldingsBitfieldFieldEvent | TrackerRequestAnnounceHoldingsCompleteFieldEvent | TrackerRequestAnnounceFullFieldEvent | TrackerRequestGetPeersFileIdFieldEvent | TrackerRequestGetPeersWantManifestFieldEvent | TrackerRequestGetPeersMaxFieldEvent | TrackerRequestGetPeersSubnetFieldEvent | TrackerRequestGetPeersNetworkFieldEvent | TrackerRequestCommitFileIdFieldEvent | TrackerRequestTaskResultTaskIdFieldEvent | TrackerRequestTaskResultOkFieldEvent | TrackerRequestTaskResultReasonFieldEvent | TrackerRequestTaskResultBytesFromPeerIdFieldEvent | TrackerRequestTaskResultBytesFromBytesFieldEvent | TrackerRequestTaskResultDurationMsFieldEvent | TrackerRequestTaskResultResumedChunksFieldEvent | TrackerRequestTaskResultFetchedChunksFieldEvent | TrackerRequestTaskResultSha256FieldEvent | TrackerRequestTaskResultAttemptFieldEvent | TrackerRequestTaskResultFetchAttemptsFieldEvent | TrackerRequestReplicateFileIdFieldEvent | TrackerRequestReplicateToFieldEvent | TrackerRequestTaskStatusTaskIdFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TrackerRequest>): Generator<TrackerRequestTypeFieldEvent | TrackerRequestRegisterAddrsFieldEvent | TrackerRequestRegisterLanAddrsFieldEvent | TrackerRequestRegisterSubnetFieldEvent | TrackerRequestRegisterNetworkFieldEvent | TrackerRequestRegisterCapacityBytesFieldEvent | TrackerRequestHeartbeatLoadFieldEvent | TrackerRequestHeartbeatTasksTaskIdFieldEvent | TrackerRequestHeartbeatTasksBytesFieldEvent | TrackerRequestHeartbeatTasksTotalBytesFieldEvent | TrackerRequestAnnounceHoldingsFileIdFieldEvent | TrackerRequestAnnounceHoldingsBitfieldFieldEvent | TrackerRequestAnnounceHoldingsCompleteFieldEvent | TrackerRequestAnnounceFullFieldEvent | TrackerRequestGetPeersFileIdFieldEvent | TrackerRequestGetPeersWantManifestFieldEvent | TrackerRequestGetPeersMaxFieldEvent | TrackerRequestGetPeersSubnetFieldEvent | TrackerRequestGetPeersNetworkFieldEvent | TrackerRequestCommitFileIdFieldEvent | TrackerRequestTaskResultTaskIdFieldEvent | TrackerRequestTaskResultOkFieldEvent | TrackerRequestTaskResultReasonFieldEvent | TrackerRequestTaskResultBytesFromPeerIdFieldEvent | TrackerRequestTaskResultBytesFromBytesFieldEvent | TrackerRequestTaskResultDurationMsFieldEvent | TrackerRequestTaskResultResumedChunksFieldEvent | TrackerRequestTaskResultFetchedChunksFieldEvent | TrackerRequestTaskResultSha256FieldEvent | TrackerRequestTaskResultAttemptFieldEvent | TrackerRequestTaskResultFetchAttemptsFieldEvent | TrackerRequestReplicateFileIdFieldEvent | TrackerRequestReplicateToFieldEvent | TrackerRequestTaskStatusTaskIdFieldEvent | TrackerRequestPrefetchFileIdFieldEvent | TrackerRequestPrefetchServerFieldEvent> {
     return streamMessage(buf, TrackerRequest.codec(), opts)
   }
 }
@@ -2911,6 +2942,118 @@ export namespace Replicate {
 
   export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Replicate>): Generator<ReplicateFileIdFieldEvent | ReplicateToFieldEvent> {
     return streamMessage(buf, Replicate.codec(), opts)
+  }
+}
+
+export interface Prefetch {
+  fileId: Uint8Array<ArrayBuffer>
+  server: string
+}
+
+export namespace Prefetch {
+  let _codec: Codec<Prefetch>
+
+  export const codec = (): Codec<Prefetch> => {
+    if (_codec == null) {
+      _codec = message<Prefetch>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.fileId != null && obj.fileId.byteLength > 0)) {
+          w.uint32(10)
+          w.bytes(obj.fileId)
+        }
+
+        if ((obj.server != null && obj.server !== '')) {
+          w.uint32(18)
+          w.string(obj.server)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          fileId: uint8ArrayAlloc(0),
+          server: ''
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.fileId = reader.bytes()
+              break
+            }
+            case 2: {
+              obj.server = reader.string()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.fileId`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.server`,
+                value: reader.string()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface PrefetchFileIdFieldEvent {
+    field: '$.fileId'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface PrefetchServerFieldEvent {
+    field: '$.server'
+    value: string
+  }
+
+  export function encode (obj: Partial<Prefetch>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, Prefetch.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Prefetch>): Prefetch {
+    return decodeMessage(buf, Prefetch.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Prefetch>): Generator<PrefetchFileIdFieldEvent | PrefetchServerFieldEvent> {
+    return streamMessage(buf, Prefetch.codec(), opts)
   }
 }
 

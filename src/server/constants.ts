@@ -16,7 +16,7 @@ export const HINT_REFRESH_MS = 2_000
  * with fresh hints (its verified chunks stay). Longer than the swarm's own
  * stall handling, which moves requests between peers first.
  */
-export const TASK_STALL_MS = 60_000
+export const TASK_STALL_MS = 30_000
 
 /** Fetches per task before the server reports failure (the tracker may push it again). */
 export const MAX_FETCH_ATTEMPTS = 5

@@ -71,6 +71,11 @@ export class TrackerClient {
     return need(res.replicate, 'replicate')
   }
 
+  async prefetch (fileId: CID, server: string, options?: AbortOptions): Promise<{ taskId: string, servers: string[] }> {
+    const res = await this.#call({ type: Type.PREFETCH, prefetch: { fileId: fileId.bytes as Uint8Array<ArrayBuffer>, server } }, options)
+    return need(res.replicate, 'replicate')
+  }
+
   async taskStatus (taskId: string, options?: AbortOptions): Promise<TaskStatus> {
     const res = await this.#call({ type: Type.TASK_STATUS, taskStatus: { taskId } }, options)
     return need(res.taskStatus, 'taskStatus')

@@ -181,7 +181,8 @@ export class Downloader implements FetchSessionHandler {
       } catch (err: any) {
         this.#log('connecting to %p for %s failed (attempt %d): %s', peer, info.key, attempt, err.message)
         if (attempt >= MAX_DIAL_ATTEMPTS || this.#controller.signal.aborted) return
-        await sleep(REDIAL_BACKOFF_MS * (err instanceof RejectedError ? 2 : 1), this.#controller.signal)
+        // stop() aborts the sleep; the loop condition then ends the attempt (an unhandled rejection would kill the process).
+        await sleep(REDIAL_BACKOFF_MS * (err instanceof RejectedError ? 2 : 1), this.#controller.signal).catch(() => {})
       }
     }
   }

@@ -9,6 +9,7 @@ import { handleAnnounce } from './handlers/announce.js'
 import { handleCommit } from './handlers/commit.js'
 import { handleGetPeers } from './handlers/get-peers.js'
 import { handleHeartbeat } from './handlers/heartbeat.js'
+import { handlePrefetch } from './handlers/prefetch.js'
 import { handleRegister } from './handlers/register.js'
 import { handleReplicate } from './handlers/replicate.js'
 import { handleTaskResult } from './handlers/task-result.js'
@@ -25,7 +26,46 @@ const HANDLERS: Partial<Record<TrackerRequest.Type, Handler>> = {
   [Type.COMMIT]: handleCommit,
   [Type.TASK_RESULT]: handleTaskResult,
   [Type.REPLICATE]: handleReplicate,
-  [Type.TASK_STATUS]: handleTaskStatus
+  [Type.TASK_STATUS]: handleTaskStatus,
+  [Type.PREFETCH]: handlePrefetch
+}
+
+/** Wire numbers of the request types this tracker knows (tracker.proto). */
+const KNOWN_TYPES = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9])
+
+/**
+ * The number in field 1 (`type`) of an encoded TrackerRequest, read without
+ * decoding the rest; undefined when the bytes are not a sequence of fields.
+ */
+export function peekType (bytes: Uint8Array): number | undefined {
+  let pos = 0
+  const readVarint = (): number | undefined => {
+    let value = 0
+    for (let shift = 0; shift < 35 && pos < bytes.length; shift += 7) {
+      const b = bytes[pos++]
+      value += (b & 0x7f) * 2 ** shift
+      if ((b & 0x80) === 0) return value
+    }
+    return undefined
+  }
+  while (pos < bytes.length) {
+    const tag = readVarint()
+    if (tag === undefined) return undefined
+    const field = Math.floor(tag / 8)
+    const wire = tag % 8
+    if (wire === 0) {
+      const v = readVarint()
+      if (v === undefined) return undefined
+      if (field === 1) return v
+    } else if (wire === 2) {
+      const len = readVarint()
+      if (len === undefined) return undefined
+      pos += len
+    } else if (wire === 1) pos += 8
+    else if (wire === 5) pos += 4
+    else return undefined
+  }
+  return undefined
 }
 
 /** Serves /shoal/tracker/1.0.0: one request, one response per stream. */
@@ -51,6 +91,9 @@ async function answer (ctx: TrackerContext, connection: Connection, bytes: Uint8
     try {
       request = TrackerRequest.decode(bytes)
     } catch (err: any) {
+      // A newer peer's request type fails to decode as an unknown enum value: say so plainly.
+      const type = peekType(bytes)
+      if (type !== undefined && !KNOWN_TYPES.has(type)) return { error: { code: TrackerError.Code.UNSUPPORTED, message: `unsupported request type ${type}` } }
       throw new ProtocolError(`request does not decode: ${err.message}`)
     }
     const handler = HANDLERS[request.type]

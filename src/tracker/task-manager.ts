@@ -114,8 +114,10 @@ export class TaskManager {
       this.#event({ taskId, peerId, at: now, type: 'push-failed', detail: { error, refused } })
       if (refused) {
         const attempts = a.attempts + 1
-        const next = attempts >= this.#maxAttempts ? 'failed' : 'retried'
+        const next = transition(a.state, attempts >= this.#maxAttempts ? 'failed' : 'retried')
         this.#event({ taskId, peerId, at: now, type: next, detail: { attempt: attempts, reason: error } })
+        // A final refusal is the server's result too, so the task shows why it failed there.
+        if (next === 'failed') this.#db.insertResult(resultRow(peerId, { taskId, ok: false, reason: error, attempt: attempts, durationMs: 0, resumedChunks: 0, fetchedChunks: 0, sha256: '', bytesFrom: {} }, now))
         return { ...a, state: next, attempts, lastError: error, nextAttemptAt: now + backoff(attempts, TASK_RETRY_MS, PUSH_RETRY_MAX_MS), finishedAt: next === 'failed' ? now : undefined }
       }
       const pushFailures = a.pushFailures + 1

@@ -12,6 +12,7 @@ import { InvalidTransitionError } from '../errors.js'
  *   assigned/running --failed result, attempts left--> retried --re-push acked--> assigned
  *   assigned/running --failed result, no attempts left--> failed
  *   assigned/running --server no longer has it--> pending (pushed again)
+ *   retried --the re-push is refused, attempts left--> retried
  *
  * A pending assignment may also take a result: the tracker can crash after the
  * server journalled a push and before the ack was recorded.
@@ -29,7 +30,7 @@ const TRANSITIONS: Record<AssignmentState, readonly AssignmentState[]> = {
   pending: ['assigned', 'running', 'done', 'retried', 'failed'],
   assigned: ['running', 'done', 'retried', 'failed', 'pending'],
   running: ['done', 'retried', 'failed', 'pending'],
-  retried: ['assigned', 'done', 'failed'],
+  retried: ['assigned', 'retried', 'done', 'failed'],
   done: [],
   failed: []
 }

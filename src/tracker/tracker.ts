@@ -75,17 +75,22 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
     const policy = policyNamed(options.hintPolicy ?? DEFAULT_HINT_POLICY)
     const privateKey = await loadOrCreateKey(options.dataDir)
     const db = new SqliteTrackerDb(join(options.dataDir, DB_FILE))
-    let node: ShoalNode | undefined
+    let node: ShoalNode
     try {
       node = await createShoalNode({ privateKey, listen: options.listen, announce: options.announce })
-      const tracker = new Tracker(node, db, options, seedCopies, policy)
-      await tracker.#start()
-      return tracker
     } catch (err) {
-      await node?.stop()
       db.close()
       throw err
     }
+    const tracker = new Tracker(node, db, options, seedCopies, policy)
+    try {
+      await tracker.#start()
+    } catch (err) {
+      // Say the HTTP port is taken: undo what did start, so nothing is left listening.
+      await tracker.stop().catch(() => {})
+      throw err
+    }
+    return tracker
   }
 
   readonly #ctx: TrackerContext

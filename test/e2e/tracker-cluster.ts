@@ -102,6 +102,11 @@ export class TrackerCluster {
     return e.taskId
   }
 
+  async prefetch (fileId: string, server: string): Promise<string> {
+    const e: PeerEvent = await runPeerCommand(['prefetch', fileId, '--tracker', this.trackerAddr, '--to', server])
+    return e.taskId
+  }
+
   async close (keep = false): Promise<void> {
     await Promise.all(this.#all.map(async (p) => p.stop()))
     if (!keep) await rm(this.dir, { recursive: true, force: true })

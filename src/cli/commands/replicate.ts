@@ -18,6 +18,15 @@ const DEFAULT_WAIT_SECONDS = 3600
  * and prints its id; with --wait, also waits for it to finish.
  */
 export async function runReplicate (args: string[]): Promise<number> {
+  return runTaskCommand('replicate', args)
+}
+
+/** `prefetch FILE_ID --tracker MA --to PEERID`: a prefetch task for one server. */
+export async function runPrefetch (args: string[]): Promise<number> {
+  return runTaskCommand('prefetch', args)
+}
+
+async function runTaskCommand (kind: 'replicate' | 'prefetch', args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     tracker: { type: 'string' },
     to: { type: 'string', multiple: true },
@@ -31,10 +40,13 @@ export async function runReplicate (args: string[]): Promise<number> {
   const to = [...(values.to ?? []), ...positionals.slice(1)].flatMap((t) => t.split(',')).map((t) => t.trim()).filter((t) => t !== '')
   if (to.length === 0) throw new InvalidArgumentError('--to is required: all, or one or more server PeerIds')
   if (to.includes('all') && to.length > 1) throw new InvalidArgumentError('--to all cannot be combined with PeerIds')
+  if (kind === 'prefetch' && (to.length !== 1 || to[0] === 'all')) throw new InvalidArgumentError('prefetch takes exactly one server: --to PEERID')
   const waitSeconds = values.timeout == null ? DEFAULT_WAIT_SECONDS : wholeNumber(values.timeout, '--timeout', 1, 7 * 24 * 3600)
 
   return withTracker(required(values.tracker, 'tracker'), async (client) => {
-    const { taskId, servers } = await client.replicate(fileId, to.includes('all') ? [] : to)
+    const { taskId, servers } = kind === 'prefetch'
+      ? await client.prefetch(fileId, to[0])
+      : await client.replicate(fileId, to.includes('all') ? [] : to)
     out.event('task', { taskId, fileId: fileId.toString(), servers }, taskId)
     if (!values.wait) return 0
     const deadline = Date.now() + waitSeconds * 1000

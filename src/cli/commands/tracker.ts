@@ -35,7 +35,8 @@ export async function runTracker (args: string[]): Promise<number> {
   })
   const addrs = tracker.multiaddrs().map((a) => a.toString())
   out.event('listening', { peerId: tracker.peerId, addrs, http: tracker.http.url }, addrs.join('\n'))
-  out.info(`status API: ${tracker.http.url}/api/tasks`)
+  // On stderr: stdout carries exactly one line per listening address (the script contract).
+  if (!values.json) process.stderr.write(`status API: ${tracker.http.url}/api/tasks\n`)
   for (const f of tracker.catalog.list()) out.event('file', { fileId: f.info.key, name: f.info.manifest.name, size: f.info.manifest.size })
 
   let last = ''

@@ -4,6 +4,7 @@ import type { Uint8ArrayList } from 'uint8arraylist'
 import { ProtocolError, TimeoutError } from '../errors.js'
 import type { ShoalNode } from '../node/index.js'
 import { LARGE_CALL_TIMEOUT_MS } from './constants.js'
+import { sendAll } from '../util/stream.js'
 import { lengthPrefixed, MessageReader } from './message-reader.js'
 
 export interface CallOptions extends AbortOptions {
@@ -72,25 +73,4 @@ export function serveRpc (stream: Stream, init: ServeRpcInit): void {
       stream.abort(err)
     }
   })()
-}
-
-/**
- * Sends bytes, waiting for 'drain' each time the stream says its buffer is full
- * (`onDrain()` only waits the first time; LIBP2P.md).
- */
-export async function sendAll (stream: Stream, data: Uint8Array | Uint8ArrayList, options: AbortOptions = {}): Promise<void> {
-  if (stream.send(data)) return
-  await new Promise<void>((resolve, reject) => {
-    const cleanup = (): void => {
-      stream.removeEventListener('drain', onDrain)
-      stream.removeEventListener('close', onClose)
-      options.signal?.removeEventListener('abort', onAbort)
-    }
-    const onDrain = (): void => { cleanup(); resolve() }
-    const onClose = (): void => { cleanup(); reject(new ProtocolError('stream closed while sending')) }
-    const onAbort = (): void => { cleanup(); reject(options.signal?.reason ?? new TimeoutError('send aborted')) }
-    stream.addEventListener('drain', onDrain)
-    stream.addEventListener('close', onClose)
-    options.signal?.addEventListener('abort', onAbort, { once: true })
-  })
 }

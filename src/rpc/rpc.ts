@@ -1,6 +1,5 @@
 import type { AbortOptions, Logger, PeerId, Stream } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
-import type { Uint8ArrayList } from 'uint8arraylist'
 import { ProtocolError, TimeoutError } from '../errors.js'
 import type { ShoalNode } from '../node/index.js'
 import { LARGE_CALL_TIMEOUT_MS } from './constants.js'

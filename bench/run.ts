@@ -21,11 +21,12 @@ import { commandExists, createTestbed, deleteNamespace, MAX_RECEIVERS, staleName
 import { formatBytes, formatRate } from './lib/units.js'
 import { httpScenario } from './scenarios/http.js'
 import { shoalScenario } from './scenarios/shoal.js'
+import { http2netScenario, shoal2netScenario } from './scenarios/two-networks.js'
 import type { Scenario, ScenarioContext, ScenarioOutcome, SourceFile } from './scenarios/types.js'
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const RESULTS_DIR = join(REPO_ROOT, 'bench', 'results')
-const SCENARIOS: Record<ScenarioName, Scenario> = { shoal: shoalScenario, http: httpScenario }
+const SCENARIOS: Record<ScenarioName, Scenario> = { shoal: shoalScenario, http: httpScenario, 'shoal-2net': shoal2netScenario, 'http-2net': http2netScenario }
 /** Let killed processes of a failed scenario release ports before the next one starts. */
 const AFTER_FAILURE_PAUSE_MS = 1000
 const EXIT_USAGE = 2
@@ -67,7 +68,8 @@ async function runScenario (run: Run, scenario: Scenario): Promise<{ outcome: Sc
     end,
     elapsedMs: () => performance.now() - t0,
     log: msg => { log(`${scenario.name}: ${msg}`) },
-    shoalFullMesh: run.opts.shoalFullMesh
+    shoalFullMesh: run.opts.shoalFullMesh,
+    crossRateBps: run.opts.crossRateBps
   }
   let outcome: ScenarioOutcome
   try {
@@ -87,7 +89,7 @@ async function runScenario (run: Run, scenario: Scenario): Promise<{ outcome: Sc
     rmSync(workDir, { recursive: true, force: true })
   }
   end()
-  const sent = txBefore != null && txAfter != null ? txAfter - txBefore : 0
+  const sent = outcome.originTxBytes ?? (txBefore != null && txAfter != null ? txAfter - txBefore : 0)
   return { outcome, txBytes: sent, cpu: cpuSummary }
 }
 

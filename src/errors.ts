@@ -52,3 +52,13 @@ export class InvalidTransitionError extends named('InvalidTransitionError') {}
 export class RemoteError extends named('RemoteError') {}
 /** A task could not be carried out (see the message for why). */
 export class TaskFailedError extends named('TaskFailedError') {}
+/** The tracker could not be reached (dial failed or it did not answer in time). */
+export class TrackerUnreachableError extends named('TrackerUnreachableError') {}
+/** No ingest server (nor the tracker) could take an upload: none offered, or none answered its probe. */
+export class NoIngestServerError extends named('NoIngestServerError') {}
+/** The local disk (or the remote's) is full. */
+export class DiskFullError extends named('DiskFullError') {}
+/** An upload did not finish: the ingest server failed or kept dropping the streams. */
+export class UploadFailedError extends named('UploadFailedError') {}
+/** A download did not finish: no peer and no fallback source could supply the remaining chunks. */
+export class DownloadFailedError extends named('DownloadFailedError') {}

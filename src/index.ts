@@ -13,6 +13,16 @@
  * const peer = await createServer({ dataDir: '/var/lib/shoal/b' })
  * const result = await peer.swarm.fetch(info.key, { peers: [seed.multiaddrs()[0]], signal: AbortSignal.timeout(600_000) })
  * ```
+ *
+ * Or, against a tracker and its servers, the client (docs/client.md):
+ *
+ * ```ts
+ * import { createClient } from 'shoal'
+ *
+ * const client = await createClient({ tracker: '/ip4/10.0.0.1/tcp/4001/p2p/12D3KooW...' })
+ * const { fileId, taskId } = await client.upload('/srv/big.iso')
+ * await client.download(fileId, '/tmp/big.iso')
+ * ```
  */
 export * from './errors.js'
 export * from './manifest/index.js'
@@ -22,3 +32,5 @@ export { createShoalNode, loadOrCreateKey, type ShoalNode, type ShoalNodeOptions
 export { createServer, ShoalServer, type ServerOptions } from './server/server.js'
 export { parseSize, formatBytes } from './util/units.js'
 export { createTracker, Tracker, type TrackerOptions } from './tracker/tracker.js'
+export { HolderFinder, Locality, fetchWithFinder, type Holder, type HolderSource, type LocalityOptions } from './lan/index.js'
+export * from './client/index.js'

@@ -2,10 +2,10 @@
 import { parseArgs } from 'node:util'
 import { parseRate, parseSize } from './units.js'
 
-export const SCENARIO_NAMES = ['shoal', 'http'] as const
+export const SCENARIO_NAMES = ['shoal', 'http', 'shoal-2net', 'http-2net'] as const
 export type ScenarioName = typeof SCENARIO_NAMES[number]
 
-const DEFAULTS = { receivers: '8', size: '64MiB', rate: '40mbit', scenarios: 'shoal,http' }
+const DEFAULTS = { receivers: '8', size: '64MiB', rate: '40mbit', scenarios: 'shoal,http', crossRate: '20mbit' }
 /** Generous default time limit: 1.5x the client-server bound plus start-up slack. */
 export const DEFAULT_TIMEOUT_FACTOR = 1.5
 export const DEFAULT_TIMEOUT_SLACK_S = 60
@@ -18,7 +18,9 @@ export const USAGE = `usage: node --import tsx bench/run.ts [options]   (as root
   --origin-rate R      origin's link rate, both directions (default: --rate)
   --delay MS           one-way delay on each host's uplink (needs tc netem)
   --loss P             packet loss percent on each host's uplink (needs tc netem)
-  --scenarios LIST     comma-separated, run in this order: shoal,http (default ${DEFAULTS.scenarios})
+  --scenarios LIST     comma-separated, run in this order: ${SCENARIO_NAMES.join(',')} (default ${DEFAULTS.scenarios})
+                       *-2net: two LANs (origin + half the receivers in A, half in B) joined by one link
+  --cross-rate R       the link between the two LANs of the *-2net scenarios, each way (default ${DEFAULTS.crossRate})
   --timeout SECONDS    time limit per scenario (default ${DEFAULT_TIMEOUT_FACTOR} x N*F/u_s + ${DEFAULT_TIMEOUT_SLACK_S})
   --shoal-full-mesh    give each Shoal receiver every receiver's address, not only the origin's
   --cleanup-stale      delete namespaces left by earlier runs that were killed, then exit
@@ -35,6 +37,8 @@ export interface BenchOptions {
   /** null: derive from the client-server bound. */
   timeoutSeconds: number | null
   shoalFullMesh: boolean
+  /** The link between the LANs of the two-network scenarios, bits per second each way. */
+  crossRateBps: number
   cleanupStale: boolean
   help: boolean
 }
@@ -59,6 +63,7 @@ export function parseBenchArgs (argv: string[]): BenchOptions {
       scenarios: { type: 'string', default: DEFAULTS.scenarios },
       timeout: { type: 'string' },
       'shoal-full-mesh': { type: 'boolean', default: false },
+      'cross-rate': { type: 'string', default: DEFAULTS.crossRate },
       'cleanup-stale': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false }
     }
@@ -83,6 +88,7 @@ export function parseBenchArgs (argv: string[]): BenchOptions {
     scenarios: scenarios as ScenarioName[],
     timeoutSeconds: timeout,
     shoalFullMesh: values['shoal-full-mesh'],
+    crossRateBps: parseRate(values['cross-rate']),
     cleanupStale: values['cleanup-stale'],
     help: values.help
   }

@@ -23,6 +23,9 @@ export interface ScenarioResult {
   receiverDetails: ReceiverOutcome[]
   cpu: CpuSummary | null
   appBytesSent?: Record<string, number>
+  /** Two-network scenarios: bytes over the link between the LANs (both ways, headers included), and in copies. */
+  crossLinkBytes?: number
+  crossLinkCopies?: number
   chart?: string
   notes: string[]
 }
@@ -61,6 +64,7 @@ export function scenarioResult (name: string, outcome: ScenarioOutcome, originTx
     receiverDetails: outcome.receivers.map(r => ({ ...r, seconds: round3(r.seconds) })),
     cpu,
     ...(outcome.appBytesSent != null ? { appBytesSent: outcome.appBytesSent } : {}),
+    ...(outcome.crossLinkBytes != null ? { crossLinkBytes: outcome.crossLinkBytes, crossLinkCopies: round3(outcome.crossLinkBytes / fileBytes) } : {}),
     notes: outcome.notes
   }
 }
@@ -114,5 +118,10 @@ export function formatTable (r: BenchResult): string {
   lines.push(fmt(COLUMNS))
   lines.push(widths.map(w => '-'.repeat(w)).join('  '))
   for (const row of rows) lines.push(fmt(row))
+  const crossed = r.scenarios.filter(s => s.crossLinkBytes != null)
+  if (crossed.length > 0) {
+    lines.push('')
+    for (const s of crossed) lines.push(`${s.name}: ${formatBytes(s.crossLinkBytes!)} over the link between the LANs = ${fixed(s.crossLinkCopies, 2)} copies`)
+  }
   return lines.join('\n')
 }

@@ -23,6 +23,8 @@ export interface ScenarioContext {
   log: (msg: string) => void
   /** Shoal only: give receivers every receiver's address, not just the origin's. */
   shoalFullMesh: boolean
+  /** Two-network scenarios: the link between the LANs, bits per second each way. */
+  crossRateBps: number
 }
 
 export interface ReceiverOutcome {
@@ -43,6 +45,10 @@ export interface ScenarioOutcome {
   appBytesSent?: Record<string, number>
   /** Set instead of running when a prerequisite is missing. */
   skipped?: string
+  /** Scenarios that build their own network: the origin's wire bytes (the harness's testbed origin is idle then). */
+  originTxBytes?: number
+  /** Two-network scenarios: bytes that crossed the link between the LANs, both directions, headers included. */
+  crossLinkBytes?: number
   notes: string[]
 }
 

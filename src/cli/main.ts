@@ -6,6 +6,11 @@ import { runPrefetch, runReplicate } from './commands/replicate.js'
 import { runServer } from './commands/server.js'
 import { runTracker } from './commands/tracker.js'
 import { USAGE } from './usage.js'
+import { runUpload } from './commands/upload.js'
+import { runDownload } from './commands/download.js'
+import { runStatus } from './commands/status.js'
+import { runLs } from './commands/ls.js'
+import { exitCodeFor } from './exit-codes.js'
 
 type Command = (args: string[]) => Promise<number>
 
@@ -16,7 +21,11 @@ const COMMANDS: Record<string, Command> = {
   replicate: runReplicate,
   prefetch: runPrefetch,
   id: runId,
-  export: runExport
+  export: runExport,
+  upload: runUpload,
+  download: runDownload,
+  status: runStatus,
+  ls: runLs
 }
 
 /** Exit code for bad usage, as most Unix tools. */
@@ -46,6 +55,6 @@ export async function main (argv: string[]): Promise<number> {
     const usage = err.code?.startsWith?.('ERR_PARSE_ARGS') === true || err.name === 'InvalidArgumentError'
     const prefix = err instanceof ShoalError || usage ? '' : `${err.name ?? 'Error'}: `
     process.stderr.write(`shoal ${name}: ${prefix}${err.message}\n`)
-    return usage ? EXIT_USAGE : EXIT_FAILURE
+    return usage ? EXIT_USAGE : exitCodeFor(err)
   }
 }

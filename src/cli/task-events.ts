@@ -1,3 +1,4 @@
+import type { IngestService } from '../server/ingest.js'
 import type { TaskService } from '../server/task-service.js'
 import { formatBytes } from '../util/units.js'
 import type { Output } from './output.js'
@@ -26,5 +27,18 @@ export function reportTaskEvents (tasks: TaskService, out: Output): void {
   })
   tasks.addEventListener('tracker-error', ({ detail }) => {
     out.event('tracker-error', detail, `tracker ${detail.what}: ${detail.message}`)
+  })
+}
+
+/** Prints a server's upload endpoint activity: uploads opened, committed, failed. */
+export function reportIngestEvents (ingest: IngestService, out: Output): void {
+  ingest.addEventListener('ingest-open', ({ detail }) => {
+    out.event('ingest-open', detail, `upload of ${detail.fileId}: ${detail.chunksHeld}/${detail.totalChunks} chunks already here`)
+  })
+  ingest.addEventListener('ingest-committed', ({ detail }) => {
+    out.event('ingest-committed', detail, `upload of ${detail.fileId} committed${detail.taskId !== '' ? `, replicate task ${detail.taskId}` : ''}`)
+  })
+  ingest.addEventListener('ingest-error', ({ detail }) => {
+    out.event('ingest-error', detail, `upload of ${detail.fileId} failed: ${detail.message}`)
   })
 }

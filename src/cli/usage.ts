@@ -16,6 +16,19 @@ Roles
               --subnet CIDR        LAN subnet, e.g. 10.1.0.0/24 (default: the listening interface's)
               --lan-addr MULTIADDR address inside the LAN, given to same-subnet peers, repeatable
               --capacity SIZE      storage offered, reported to the tracker
+              --ingest             accept uploads from clients (probe + ingest; needs --tracker)
+              --http-port N        serve complete files over HTTP: GET /blobs/<file id> with Range
+              --http-host HOST     HTTP bind address (default 127.0.0.1)
+              --mdns               find LAN peers by mDNS, ask them by file id (LAN hosts only:
+                                   mDNS multicasts on every interface); off by default
+              --dht                join the swarm's private DHT: provide held files, find holders
+                                   there when the tracker is unreachable
+              --bootstrap MULTIADDR a peer to dial at start (DHT entry), repeatable
+              --relay              relay connections for peers that cannot be dialled directly
+              --relay-via MULTIADDR be reachable through this relay (it must be up), repeatable
+              --private            private swarm: only the tracker, the members it lists and
+                                   --allow may connect (checked after Noise)
+              --allow FILE         PeerIds (one per line) also admitted; re-read when it changes
   tracker     run the tracker: server registry, file catalog, tasks (SQLite), hints, seeding
               --data DIR           data directory (key, chunk store, tracker.db) [required]
               --listen MULTIADDR   address to listen on, repeatable (default /ip4/0.0.0.0/tcp/0)
@@ -24,6 +37,15 @@ Roles
               --http-host HOST     status API bind address (default 127.0.0.1)
               --seed-copies K      serve a file until K servers hold complete copies (default 1)
               --hint-policy NAME   locality (default) | most-complete
+              --network NAME       the tracker's own network label (for cross-network accounting)
+              --cross-fetchers N   servers per network that fetch across networks first (default 1)
+              --relay              relay connections for servers that cannot be dialled directly
+              --dht                join the swarm's private DHT (a bootstrap peer for servers)
+              --allow-servers FILE only these PeerIds may register and act as servers
+              --allow-clients FILE only these PeerIds may upload and replicate/prefetch/commit
+              --private            only listed PeerIds may connect at all (checked after Noise)
+              --http-token-file F  bearer token for HTTP calls that change state (POST /api/tasks)
+              --http-private       the status API needs the token too
 
 Commands
   add FILE    hash FILE and import it into a data directory's store (to seed it)
@@ -33,12 +55,27 @@ Commands
               --tracker MULTIADDR  [required]
               --to all|PEERID...   every live server, or these servers (repeatable, or a,b,c)
               --wait               wait until the task is done or failed  --timeout SECONDS
+              --identity DIR       call with the key in DIR (a PeerId on --allow-clients)
   prefetch FILE_ID  create a prefetch task (one server) on a tracker: --tracker MULTIADDR --to PEERID [--wait]
+  upload FILE  upload through the best ingest server (probed), print the file id and the task id
+              --tracker MULTIADDR  [required]
+              --replicate all|none|network:NAME|PEERID,...  (default all)
+              --streams N (default 4)  --chunk-size SIZE (default 1MiB)
+              --subnet CIDR  --network NAME   where this client is, for the tracker's ranking
+  download FILE_ID  fetch from every holder at once, HTTP fallback, verified, resumable
+              -o PATH  --tracker MULTIADDR  [required]
+              --min-rate SIZE      P2P rate below which (for --slow-for S, default 5) it falls back (default 1MiB)
+              --no-fallback        never fall back to HTTP
+  status [TASK_ID]  a task's state, or the newest tasks: --tracker MULTIADDR
+  ls          the files the tracker knows: --tracker MULTIADDR
   id          print (creating if needed) the PeerId of a data directory: --data DIR
   export FILE_ID  copy a complete file out of a store: --data DIR -o PATH
 
 Common options
   --json      one JSON object per line on stdout (events; the last is the summary)
+              (upload/download draw a progress bar on stderr only when it is a terminal)
   --help      this text
 
-Sizes take units: 4096, 256KiB, 64MiB, 1GiB.`
+Sizes take units: 4096, 256KiB, 64MiB, 1GiB.
+Exit codes: 0 ok, 1 failed, 2 bad usage, 3 tracker unreachable, 4 unknown file or task,
+5 disk full, 6 checksum mismatch, 130 interrupted.`

@@ -32,3 +32,44 @@ export const DEFAULT_LISTEN = '/ip4/0.0.0.0/tcp/0'
  * 4 windows leaves room for frames that were already on the wire.
  */
 export const STREAM_MAX_READ_BUFFER = YAMUX_STREAM_WINDOW * 4
+
+/**
+ * mDNS service name Shoal nodes ask and answer for. Not libp2p's shared
+ * `_p2p._udp.local`: Shoal servers should find each other, not every IPFS
+ * node on the LAN (and not answer theirs).
+ */
+export const MDNS_SERVICE_TAG = '_shoal._udp.local'
+
+/**
+ * Seconds between mDNS queries. Every node also queries once at start and
+ * answers others' queries at once, so a new server is found in well under a
+ * second; the interval only catches peers whose answer was lost.
+ */
+export const MDNS_INTERVAL_MS = 10_000
+
+/** Protocol of the swarm's private kad-dht: never mixes with the public IPFS DHT. */
+export const DHT_PROTOCOL = '/shoal/kad/1.0.0'
+
+/**
+ * Reservations a relay keeps: one per server that cannot be dialled directly.
+ * A bound on what a relay lends out; each reservation is one connection.
+ */
+export const RELAY_MAX_RESERVATIONS = 128
+
+/** Relayed connections a relay carries at once (HOP streams), in and out. */
+export const RELAY_MAX_HOP_STREAMS = 256
+
+/**
+ * Inbound handshakes (TCP accepted, Noise and yamux not yet done) one remote
+ * IP may have at once. Honest peers need one or two; a host that opens
+ * connections and stalls the handshake is refused beyond this instead of
+ * filling MAX_INCOMING_PENDING_CONNECTIONS for everyone (gater.ts).
+ */
+export const MAX_PENDING_HANDSHAKES_PER_IP = 16
+
+/**
+ * Time an inbound connection has to finish Noise and yamux. A handshake is a
+ * few round trips; libp2p's default (10 s) lets a slow-handshake flood hold
+ * its slots twice as long.
+ */
+export const INBOUND_UPGRADE_TIMEOUT_MS = 5_000

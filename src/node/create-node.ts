@@ -3,19 +3,24 @@ import { yamux } from '@chainsafe/libp2p-yamux'
 import { identify } from '@libp2p/identify'
 import { ping } from '@libp2p/ping'
 import { tcp } from '@libp2p/tcp'
+import { circuitRelayTransport } from '@libp2p/circuit-relay-v2'
 import { createLibp2p, type Libp2p } from 'libp2p'
 import type { Identify } from '@libp2p/identify'
 import type { Ping } from '@libp2p/ping'
 import type { ConnectionGater, PrivateKey } from '@libp2p/interface'
+import { sameSubnetFirst } from './address-preference.js'
+import { shoalGater } from './gater.js'
+import type { PeerId } from '@libp2p/interface'
 import {
-  DEFAULT_LISTEN, DIAL_TIMEOUT_MS, INBOUND_CONNECTION_THRESHOLD, MAX_CONNECTIONS,
+  DEFAULT_LISTEN, DIAL_TIMEOUT_MS, INBOUND_CONNECTION_THRESHOLD, INBOUND_UPGRADE_TIMEOUT_MS, MAX_CONNECTIONS,
   MAX_INCOMING_PENDING_CONNECTIONS, STREAM_MAX_READ_BUFFER, YAMUX_MAX_EARLY_STREAMS, YAMUX_STREAM_WINDOW
 } from './constants.js'
+import { optionalServices, type OptionalServices, type OptionalServicesInit } from './services.js'
 
 export type ShoalServices = {
   identify: Identify
   ping: Ping
-}
+} & OptionalServices
 
 export type ShoalNode = Libp2p<ShoalServices>
 
@@ -25,21 +30,37 @@ export interface ShoalNodeOptions {
   listen?: string[]
   /** Addresses to announce instead of the listen addresses. */
   announce?: string[]
+  /**
+   * Addresses announced besides the listen (or `announce`) addresses: a server
+   * behind NAT announces its public address and appends its LAN ones, so peers
+   * in its subnet can take the short path.
+   */
+  appendAnnounce?: string[]
+  /** Replaces the default gater (shoalGater: per-IP handshake cap, and `allow`). */
   connectionGater?: ConnectionGater
+  /** Private swarm: only peers this accepts may connect, checked after Noise (gater.ts). Default: everyone. */
+  allow?: (peer: PeerId) => boolean
   maxConnections?: number
+  /** Optional services (all off by default): mDNS, the private DHT, a relay for others. */
+  services?: OptionalServicesInit
 }
 
 /**
- * The one libp2p node factory every role uses: TCP, Noise, yamux, identify, ping.
+ * The one libp2p node factory every role uses: TCP (and circuit-relay dials,
+ * so relayed peers are reachable), Noise, yamux, identify, ping; optionally
+ * mDNS, kad-dht and a relay server. Addresses in our own subnets are dialled
+ * first (sameSubnetFirst).
  */
 export async function createShoalNode (options: ShoalNodeOptions): Promise<ShoalNode> {
   return createLibp2p({
     privateKey: options.privateKey,
     addresses: {
       listen: options.listen ?? [DEFAULT_LISTEN],
-      announce: options.announce
+      announce: options.announce,
+      appendAnnounce: options.appendAnnounce
     },
-    transports: [tcp()],
+    // The relay transport only dials relayed addresses (and listens on /p2p-circuit when asked): it accepts nothing unasked.
+    transports: [tcp(), circuitRelayTransport()],
     connectionEncrypters: [noise()],
     streamMuxers: [yamux({
       maxEarlyStreams: YAMUX_MAX_EARLY_STREAMS,
@@ -49,16 +70,19 @@ export async function createShoalNode (options: ShoalNodeOptions): Promise<Shoal
         maxReadBufferLength: STREAM_MAX_READ_BUFFER
       }
     })],
-    connectionGater: options.connectionGater,
+    connectionGater: options.connectionGater ?? shoalGater({ allow: options.allow }),
     connectionManager: {
       maxConnections: options.maxConnections ?? MAX_CONNECTIONS,
       inboundConnectionThreshold: INBOUND_CONNECTION_THRESHOLD,
       maxIncomingPendingConnections: MAX_INCOMING_PENDING_CONNECTIONS,
-      dialTimeout: DIAL_TIMEOUT_MS
+      dialTimeout: DIAL_TIMEOUT_MS,
+      inboundUpgradeTimeout: INBOUND_UPGRADE_TIMEOUT_MS,
+      addressSorter: sameSubnetFirst()
     },
     services: {
       identify: identify(),
-      ping: ping()
+      ping: ping(),
+      ...optionalServices(options.services ?? {})
     }
   })
 }

@@ -1,3 +1,5 @@
 export * from './constants.js'
 export * from './identity.js'
 export * from './create-node.js'
+export * from './allowlist.js'
+export * from './gater.js'

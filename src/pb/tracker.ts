@@ -14,6 +14,12 @@ export interface TrackerRequest {
   replicate?: Replicate
   taskStatus?: TaskStatusRequest
   prefetch?: Prefetch
+  upload?: UploadRequest
+  ingestCommit?: IngestCommit
+  download?: DownloadRequest
+  fallback?: FallbackRequest
+  listFiles?: ListFiles
+  listTasks?: ListTasks
 }
 
 export namespace TrackerRequest {
@@ -27,7 +33,13 @@ export namespace TrackerRequest {
     TASK_RESULT = 'TASK_RESULT',
     REPLICATE = 'REPLICATE',
     TASK_STATUS = 'TASK_STATUS',
-    PREFETCH = 'PREFETCH'
+    PREFETCH = 'PREFETCH',
+    UPLOAD = 'UPLOAD',
+    INGEST_COMMIT = 'INGEST_COMMIT',
+    DOWNLOAD = 'DOWNLOAD',
+    FALLBACK = 'FALLBACK',
+    LIST_FILES = 'LIST_FILES',
+    LIST_TASKS = 'LIST_TASKS'
   }
 
   enum __TypeValues {
@@ -40,7 +52,13 @@ export namespace TrackerRequest {
     TASK_RESULT = 6,
     REPLICATE = 7,
     TASK_STATUS = 8,
-    PREFETCH = 9
+    PREFETCH = 9,
+    UPLOAD = 10,
+    INGEST_COMMIT = 11,
+    DOWNLOAD = 12,
+    FALLBACK = 13,
+    LIST_FILES = 14,
+    LIST_TASKS = 15
   }
 
   export namespace Type {
@@ -106,6 +124,36 @@ export namespace TrackerRequest {
         if (obj.prefetch != null) {
           w.uint32(82)
           Prefetch.codec().encode(obj.prefetch, w)
+        }
+
+        if (obj.upload != null) {
+          w.uint32(90)
+          UploadRequest.codec().encode(obj.upload, w)
+        }
+
+        if (obj.ingestCommit != null) {
+          w.uint32(98)
+          IngestCommit.codec().encode(obj.ingestCommit, w)
+        }
+
+        if (obj.download != null) {
+          w.uint32(106)
+          DownloadRequest.codec().encode(obj.download, w)
+        }
+
+        if (obj.fallback != null) {
+          w.uint32(114)
+          FallbackRequest.codec().encode(obj.fallback, w)
+        }
+
+        if (obj.listFiles != null) {
+          w.uint32(122)
+          ListFiles.codec().encode(obj.listFiles, w)
+        }
+
+        if (obj.listTasks != null) {
+          w.uint32(130)
+          ListTasks.codec().encode(obj.listTasks, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -177,6 +225,42 @@ export namespace TrackerRequest {
             case 10: {
               obj.prefetch = Prefetch.codec().decode(reader, reader.uint32(), {
                 limits: opts.limits?.prefetch
+              })
+              break
+            }
+            case 11: {
+              obj.upload = UploadRequest.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.upload
+              })
+              break
+            }
+            case 12: {
+              obj.ingestCommit = IngestCommit.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.ingestCommit
+              })
+              break
+            }
+            case 13: {
+              obj.download = DownloadRequest.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.download
+              })
+              break
+            }
+            case 14: {
+              obj.fallback = FallbackRequest.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.fallback
+              })
+              break
+            }
+            case 15: {
+              obj.listFiles = ListFiles.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.listFiles
+              })
+              break
+            }
+            case 16: {
+              obj.listTasks = ListTasks.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.listTasks
               })
               break
             }
@@ -265,6 +349,48 @@ export namespace TrackerRequest {
 
               break
             }
+            case 11: {
+              yield * UploadRequest.codec().stream(reader, reader.uint32(), `${prefix}.upload`, {
+                limits: opts.limits?.upload
+              })
+
+              break
+            }
+            case 12: {
+              yield * IngestCommit.codec().stream(reader, reader.uint32(), `${prefix}.ingestCommit`, {
+                limits: opts.limits?.ingestCommit
+              })
+
+              break
+            }
+            case 13: {
+              yield * DownloadRequest.codec().stream(reader, reader.uint32(), `${prefix}.download`, {
+                limits: opts.limits?.download
+              })
+
+              break
+            }
+            case 14: {
+              yield * FallbackRequest.codec().stream(reader, reader.uint32(), `${prefix}.fallback`, {
+                limits: opts.limits?.fallback
+              })
+
+              break
+            }
+            case 15: {
+              yield * ListFiles.codec().stream(reader, reader.uint32(), `${prefix}.listFiles`, {
+                limits: opts.limits?.listFiles
+              })
+
+              break
+            }
+            case 16: {
+              yield * ListTasks.codec().stream(reader, reader.uint32(), `${prefix}.listTasks`, {
+                limits: opts.limits?.listTasks
+              })
+
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -309,6 +435,16 @@ export namespace TrackerRequest {
     value: bigint
   }
 
+  export interface TrackerRequestRegisterIngestFieldEvent {
+    field: '$.register.ingest'
+    value: boolean
+  }
+
+  export interface TrackerRequestRegisterHttpUrlFieldEvent {
+    field: '$.register.httpUrl'
+    value: string
+  }
+
   export interface TrackerRequestHeartbeatLoadFieldEvent {
     field: '$.heartbeat.load'
     value: number
@@ -330,6 +466,11 @@ export namespace TrackerRequest {
     field: '$.heartbeat.tasks[].totalBytes'
     value: bigint
     index: number
+  }
+
+  export interface TrackerRequestHeartbeatMembersDigestFieldEvent {
+    field: '$.heartbeat.membersDigest'
+    value: string
   }
 
   export interface TrackerRequestAnnounceHoldingsFileIdFieldEvent {
@@ -468,6 +609,103 @@ export namespace TrackerRequest {
     value: string
   }
 
+  export interface TrackerRequestUploadSizeFieldEvent {
+    field: '$.upload.size'
+    value: bigint
+  }
+
+  export interface TrackerRequestUploadSubnetFieldEvent {
+    field: '$.upload.subnet'
+    value: string
+  }
+
+  export interface TrackerRequestUploadNetworkFieldEvent {
+    field: '$.upload.network'
+    value: string
+  }
+
+  export interface TrackerRequestUploadMaxFieldEvent {
+    field: '$.upload.max'
+    value: number
+  }
+
+  export interface TrackerRequestIngestCommitManifestFieldEvent {
+    field: '$.ingestCommit.manifest'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface TrackerRequestIngestCommitReplicateToFieldEvent {
+    field: '$.ingestCommit.replicateTo[]'
+    index: number
+    value: string
+  }
+
+  export interface TrackerRequestIngestCommitReplicateNetworkFieldEvent {
+    field: '$.ingestCommit.replicateNetwork'
+    value: string
+  }
+
+  export interface TrackerRequestIngestCommitReplicateAllFieldEvent {
+    field: '$.ingestCommit.replicateAll'
+    value: boolean
+  }
+
+  export interface TrackerRequestDownloadFileIdFieldEvent {
+    field: '$.download.fileId'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface TrackerRequestDownloadSubnetFieldEvent {
+    field: '$.download.subnet'
+    value: string
+  }
+
+  export interface TrackerRequestDownloadNetworkFieldEvent {
+    field: '$.download.network'
+    value: string
+  }
+
+  export interface TrackerRequestDownloadMaxFieldEvent {
+    field: '$.download.max'
+    value: number
+  }
+
+  export interface TrackerRequestFallbackFileIdFieldEvent {
+    field: '$.fallback.fileId'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface TrackerRequestFallbackReasonFieldEvent {
+    field: '$.fallback.reason'
+    value: string
+  }
+
+  export interface TrackerRequestFallbackUnreachableFieldEvent {
+    field: '$.fallback.unreachable[]'
+    index: number
+    value: string
+  }
+
+  export interface TrackerRequestFallbackSubnetFieldEvent {
+    field: '$.fallback.subnet'
+    value: string
+  }
+
+  export interface TrackerRequestFallbackNetworkFieldEvent {
+    field: '$.fallback.network'
+    value: string
+  }
+
+  export interface TrackerRequestListFilesMaxFieldEvent {
+    field: '$.listFiles.max'
+    value: number
+  }
+
+  export interface TrackerRequestListTasksMaxFieldEvent {
+    field: '$.listTasks.max'
+    value: number
+  }
+
   export function encode (obj: Partial<TrackerRequest>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, TrackerRequest.codec())
   }
@@ -476,7 +714,7 @@ export namespace TrackerRequest {
     return decodeMessage(buf, TrackerRequest.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TrackerRequest>): Generator<TrackerRequestTypeFieldEvent | TrackerRequestRegisterAddrsFieldEvent | TrackerRequestRegisterLanAddrsFieldEvent | TrackerRequestRegisterSubnetFieldEvent | TrackerRequestRegisterNetworkFieldEvent | TrackerRequestRegisterCapacityBytesFieldEvent | TrackerRequestHeartbeatLoadFieldEvent | TrackerRequestHeartbeatTasksTaskIdFieldEvent | TrackerRequestHeartbeatTasksBytesFieldEvent | TrackerRequestHeartbeatTasksTotalBytesFieldEvent | TrackerRequestAnnounceHoldingsFileIdFieldEvent | TrackerRequestAnnounceHoldingsBitfieldFieldEvent | TrackerRequestAnnounceHoldingsCompleteFieldEvent | TrackerRequestAnnounceFullFieldEvent | TrackerRequestGetPeersFileIdFieldEvent | TrackerRequestGetPeersWantManifestFieldEvent | TrackerRequestGetPeersMaxFieldEvent | TrackerRequestGetPeersSubnetFieldEvent | TrackerRequestGetPeersNetworkFieldEvent | TrackerRequestCommitFileIdFieldEvent | TrackerRequestTaskResultTaskIdFieldEvent | TrackerRequestTaskResultOkFieldEvent | TrackerRequestTaskResultReasonFieldEvent | TrackerRequestTaskResultBytesFromPeerIdFieldEvent | TrackerRequestTaskResultBytesFromBytesFieldEvent | TrackerRequestTaskResultDurationMsFieldEvent | TrackerRequestTaskResultResumedChunksFieldEvent | TrackerRequestTaskResultFetchedChunksFieldEvent | TrackerRequestTaskResultSha256FieldEvent | TrackerRequestTaskResultAttemptFieldEvent | TrackerRequestTaskResultFetchAttemptsFieldEvent | TrackerRequestReplicateFileIdFieldEvent | TrackerRequestReplicateToFieldEvent | TrackerRequestTaskStatusTaskIdFieldEvent | TrackerRequestPrefetchFileIdFieldEvent | TrackerRequestPrefetchServerFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TrackerRequest>): Generator<TrackerRequestTypeFieldEvent | TrackerRequestRegisterAddrsFieldEvent | TrackerRequestRegisterLanAddrsFieldEvent | TrackerRequestRegisterSubnetFieldEvent | TrackerRequestRegisterNetworkFieldEvent | TrackerRequestRegisterCapacityBytesFieldEvent | TrackerRequestRegisterIngestFieldEvent | TrackerRequestRegisterHttpUrlFieldEvent | TrackerRequestHeartbeatLoadFieldEvent | TrackerRequestHeartbeatTasksTaskIdFieldEvent | TrackerRequestHeartbeatTasksBytesFieldEvent | TrackerRequestHeartbeatTasksTotalBytesFieldEvent | TrackerRequestHeartbeatMembersDigestFieldEvent | TrackerRequestAnnounceHoldingsFileIdFieldEvent | TrackerRequestAnnounceHoldingsBitfieldFieldEvent | TrackerRequestAnnounceHoldingsCompleteFieldEvent | TrackerRequestAnnounceFullFieldEvent | TrackerRequestGetPeersFileIdFieldEvent | TrackerRequestGetPeersWantManifestFieldEvent | TrackerRequestGetPeersMaxFieldEvent | TrackerRequestGetPeersSubnetFieldEvent | TrackerRequestGetPeersNetworkFieldEvent | TrackerRequestCommitFileIdFieldEvent | TrackerRequestTaskResultTaskIdFieldEvent | TrackerRequestTaskResultOkFieldEvent | TrackerRequestTaskResultReasonFieldEvent | TrackerRequestTaskResultBytesFromPeerIdFieldEvent | TrackerRequestTaskResultBytesFromBytesFieldEvent | TrackerRequestTaskResultDurationMsFieldEvent | TrackerRequestTaskResultResumedChunksFieldEvent | TrackerRequestTaskResultFetchedChunksFieldEvent | TrackerRequestTaskResultSha256FieldEvent | TrackerRequestTaskResultAttemptFieldEvent | TrackerRequestTaskResultFetchAttemptsFieldEvent | TrackerRequestReplicateFileIdFieldEvent | TrackerRequestReplicateToFieldEvent | TrackerRequestTaskStatusTaskIdFieldEvent | TrackerRequestPrefetchFileIdFieldEvent | TrackerRequestPrefetchServerFieldEvent | TrackerRequestUploadSizeFieldEvent | TrackerRequestUploadSubnetFieldEvent | TrackerRequestUploadNetworkFieldEvent | TrackerRequestUploadMaxFieldEvent | TrackerRequestIngestCommitManifestFieldEvent | TrackerRequestIngestCommitReplicateToFieldEvent | TrackerRequestIngestCommitReplicateNetworkFieldEvent | TrackerRequestIngestCommitReplicateAllFieldEvent | TrackerRequestDownloadFileIdFieldEvent | TrackerRequestDownloadSubnetFieldEvent | TrackerRequestDownloadNetworkFieldEvent | TrackerRequestDownloadMaxFieldEvent | TrackerRequestFallbackFileIdFieldEvent | TrackerRequestFallbackReasonFieldEvent | TrackerRequestFallbackUnreachableFieldEvent | TrackerRequestFallbackSubnetFieldEvent | TrackerRequestFallbackNetworkFieldEvent | TrackerRequestListFilesMaxFieldEvent | TrackerRequestListTasksMaxFieldEvent> {
     return streamMessage(buf, TrackerRequest.codec(), opts)
   }
 }
@@ -487,6 +725,8 @@ export interface Register {
   subnet: string
   network: string
   capacityBytes: bigint
+  ingest: boolean
+  httpUrl: string
 }
 
 export namespace Register {
@@ -528,6 +768,16 @@ export namespace Register {
           w.uint64(obj.capacityBytes)
         }
 
+        if ((obj.ingest != null && obj.ingest !== false)) {
+          w.uint32(48)
+          w.bool(obj.ingest)
+        }
+
+        if ((obj.httpUrl != null && obj.httpUrl !== '')) {
+          w.uint32(58)
+          w.string(obj.httpUrl)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -537,7 +787,9 @@ export namespace Register {
           lanAddrs: [],
           subnet: '',
           network: '',
-          capacityBytes: 0n
+          capacityBytes: 0n,
+          ingest: false,
+          httpUrl: ''
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -572,6 +824,14 @@ export namespace Register {
             }
             case 5: {
               obj.capacityBytes = reader.uint64()
+              break
+            }
+            case 6: {
+              obj.ingest = reader.bool()
+              break
+            }
+            case 7: {
+              obj.httpUrl = reader.string()
               break
             }
             default: {
@@ -645,6 +905,20 @@ export namespace Register {
               }
               break
             }
+            case 6: {
+              yield {
+                field: `${prefix}.ingest`,
+                value: reader.bool()
+              }
+              break
+            }
+            case 7: {
+              yield {
+                field: `${prefix}.httpUrl`,
+                value: reader.string()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -684,6 +958,16 @@ export namespace Register {
     value: bigint
   }
 
+  export interface RegisterIngestFieldEvent {
+    field: '$.ingest'
+    value: boolean
+  }
+
+  export interface RegisterHttpUrlFieldEvent {
+    field: '$.httpUrl'
+    value: string
+  }
+
   export function encode (obj: Partial<Register>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, Register.codec())
   }
@@ -692,7 +976,7 @@ export namespace Register {
     return decodeMessage(buf, Register.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Register>): Generator<RegisterAddrsFieldEvent | RegisterLanAddrsFieldEvent | RegisterSubnetFieldEvent | RegisterNetworkFieldEvent | RegisterCapacityBytesFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Register>): Generator<RegisterAddrsFieldEvent | RegisterLanAddrsFieldEvent | RegisterSubnetFieldEvent | RegisterNetworkFieldEvent | RegisterCapacityBytesFieldEvent | RegisterIngestFieldEvent | RegisterHttpUrlFieldEvent> {
     return streamMessage(buf, Register.codec(), opts)
   }
 }
@@ -700,6 +984,7 @@ export namespace Register {
 export interface RegisterResponse {
   heartbeatIntervalMs: number
   heartbeatTimeoutMs: number
+  members?: Members
 }
 
 export namespace RegisterResponse {
@@ -720,6 +1005,11 @@ export namespace RegisterResponse {
         if ((obj.heartbeatTimeoutMs != null && obj.heartbeatTimeoutMs !== 0)) {
           w.uint32(16)
           w.uint32(obj.heartbeatTimeoutMs)
+        }
+
+        if (obj.members != null) {
+          w.uint32(162)
+          Members.codec().encode(obj.members, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -743,6 +1033,12 @@ export namespace RegisterResponse {
             }
             case 2: {
               obj.heartbeatTimeoutMs = reader.uint32()
+              break
+            }
+            case 20: {
+              obj.members = Members.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.members
+              })
               break
             }
             default: {
@@ -774,6 +1070,13 @@ export namespace RegisterResponse {
               }
               break
             }
+            case 20: {
+              yield * Members.codec().stream(reader, reader.uint32(), `${prefix}.members`, {
+                limits: opts.limits?.members
+              })
+
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -796,6 +1099,23 @@ export namespace RegisterResponse {
     value: number
   }
 
+  export interface RegisterResponseMembersPeerIdsFieldEvent {
+    field: '$.members.peerIds[]'
+    index: number
+    value: string
+  }
+
+  export interface RegisterResponseMembersDigestFieldEvent {
+    field: '$.members.digest'
+    value: string
+  }
+
+  export interface RegisterResponseMembersClientsFieldEvent {
+    field: '$.members.clients[]'
+    index: number
+    value: string
+  }
+
   export function encode (obj: Partial<RegisterResponse>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, RegisterResponse.codec())
   }
@@ -804,7 +1124,7 @@ export namespace RegisterResponse {
     return decodeMessage(buf, RegisterResponse.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RegisterResponse>): Generator<RegisterResponseHeartbeatIntervalMsFieldEvent | RegisterResponseHeartbeatTimeoutMsFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RegisterResponse>): Generator<RegisterResponseHeartbeatIntervalMsFieldEvent | RegisterResponseHeartbeatTimeoutMsFieldEvent | RegisterResponseMembersPeerIdsFieldEvent | RegisterResponseMembersDigestFieldEvent | RegisterResponseMembersClientsFieldEvent> {
     return streamMessage(buf, RegisterResponse.codec(), opts)
   }
 }
@@ -812,6 +1132,7 @@ export namespace RegisterResponse {
 export interface Heartbeat {
   load: number
   tasks: TaskProgress[]
+  membersDigest: string
 }
 
 export namespace Heartbeat {
@@ -836,13 +1157,19 @@ export namespace Heartbeat {
           }
         }
 
+        if ((obj.membersDigest != null && obj.membersDigest !== '')) {
+          w.uint32(162)
+          w.string(obj.membersDigest)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
       }, (reader, length, opts = {}) => {
         const obj: any = {
           load: 0,
-          tasks: []
+          tasks: [],
+          membersDigest: ''
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -863,6 +1190,10 @@ export namespace Heartbeat {
               obj.tasks.push(TaskProgress.codec().decode(reader, reader.uint32(), {
                 limits: opts.limits?.tasks$
               }))
+              break
+            }
+            case 20: {
+              obj.membersDigest = reader.string()
               break
             }
             default: {
@@ -909,6 +1240,13 @@ export namespace Heartbeat {
 
               break
             }
+            case 20: {
+              yield {
+                field: `${prefix}.membersDigest`,
+                value: reader.string()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -944,6 +1282,11 @@ export namespace Heartbeat {
     index: number
   }
 
+  export interface HeartbeatMembersDigestFieldEvent {
+    field: '$.membersDigest'
+    value: string
+  }
+
   export function encode (obj: Partial<Heartbeat>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, Heartbeat.codec())
   }
@@ -952,7 +1295,7 @@ export namespace Heartbeat {
     return decodeMessage(buf, Heartbeat.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Heartbeat>): Generator<HeartbeatLoadFieldEvent | HeartbeatTasksTaskIdFieldEvent | HeartbeatTasksBytesFieldEvent | HeartbeatTasksTotalBytesFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Heartbeat>): Generator<HeartbeatLoadFieldEvent | HeartbeatTasksTaskIdFieldEvent | HeartbeatTasksBytesFieldEvent | HeartbeatTasksTotalBytesFieldEvent | HeartbeatMembersDigestFieldEvent> {
     return streamMessage(buf, Heartbeat.codec(), opts)
   }
 }
@@ -1094,6 +1437,7 @@ export namespace TaskProgress {
 
 export interface HeartbeatResponse {
   reregister: boolean
+  members?: Members
 }
 
 export namespace HeartbeatResponse {
@@ -1109,6 +1453,11 @@ export namespace HeartbeatResponse {
         if ((obj.reregister != null && obj.reregister !== false)) {
           w.uint32(8)
           w.bool(obj.reregister)
+        }
+
+        if (obj.members != null) {
+          w.uint32(162)
+          Members.codec().encode(obj.members, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -1127,6 +1476,12 @@ export namespace HeartbeatResponse {
           switch (tag >>> 3) {
             case 1: {
               obj.reregister = reader.bool()
+              break
+            }
+            case 20: {
+              obj.members = Members.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.members
+              })
               break
             }
             default: {
@@ -1151,6 +1506,13 @@ export namespace HeartbeatResponse {
               }
               break
             }
+            case 20: {
+              yield * Members.codec().stream(reader, reader.uint32(), `${prefix}.members`, {
+                limits: opts.limits?.members
+              })
+
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -1168,6 +1530,23 @@ export namespace HeartbeatResponse {
     value: boolean
   }
 
+  export interface HeartbeatResponseMembersPeerIdsFieldEvent {
+    field: '$.members.peerIds[]'
+    index: number
+    value: string
+  }
+
+  export interface HeartbeatResponseMembersDigestFieldEvent {
+    field: '$.members.digest'
+    value: string
+  }
+
+  export interface HeartbeatResponseMembersClientsFieldEvent {
+    field: '$.members.clients[]'
+    index: number
+    value: string
+  }
+
   export function encode (obj: Partial<HeartbeatResponse>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, HeartbeatResponse.codec())
   }
@@ -1176,8 +1555,178 @@ export namespace HeartbeatResponse {
     return decodeMessage(buf, HeartbeatResponse.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<HeartbeatResponse>): Generator<HeartbeatResponseReregisterFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<HeartbeatResponse>): Generator<HeartbeatResponseReregisterFieldEvent | HeartbeatResponseMembersPeerIdsFieldEvent | HeartbeatResponseMembersDigestFieldEvent | HeartbeatResponseMembersClientsFieldEvent> {
     return streamMessage(buf, HeartbeatResponse.codec(), opts)
+  }
+}
+
+export interface Members {
+  peerIds: string[]
+  digest: string
+  clients: string[]
+}
+
+export namespace Members {
+  let _codec: Codec<Members>
+
+  export const codec = (): Codec<Members> => {
+    if (_codec == null) {
+      _codec = message<Members>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if (obj.peerIds != null && obj.peerIds.length > 0) {
+          for (const value of obj.peerIds) {
+            w.uint32(10)
+            w.string(value)
+          }
+        }
+
+        if ((obj.digest != null && obj.digest !== '')) {
+          w.uint32(18)
+          w.string(obj.digest)
+        }
+
+        if (obj.clients != null && obj.clients.length > 0) {
+          for (const value of obj.clients) {
+            w.uint32(26)
+            w.string(value)
+          }
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          peerIds: [],
+          digest: '',
+          clients: []
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              if (opts.limits?.peerIds != null && obj.peerIds.length === opts.limits.peerIds) {
+                throw new MaxLengthError('Decode error - repeated field "peerIds" had too many elements')
+              }
+
+              obj.peerIds.push(reader.string())
+              break
+            }
+            case 2: {
+              obj.digest = reader.string()
+              break
+            }
+            case 3: {
+              if (opts.limits?.clients != null && obj.clients.length === opts.limits.clients) {
+                throw new MaxLengthError('Decode error - repeated field "clients" had too many elements')
+              }
+
+              obj.clients.push(reader.string())
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          peerIds: 0,
+          clients: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              if (opts.limits?.peerIds != null && obj.peerIds === opts.limits.peerIds) {
+                throw new MaxLengthError('Streaming decode error - repeated field "peerIds" had too many elements')
+              }
+
+              yield {
+                field: `${prefix}.peerIds[]`,
+                index: obj.peerIds,
+                value: reader.string()
+              }
+
+              obj.peerIds++
+
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.digest`,
+                value: reader.string()
+              }
+              break
+            }
+            case 3: {
+              if (opts.limits?.clients != null && obj.clients === opts.limits.clients) {
+                throw new MaxLengthError('Streaming decode error - repeated field "clients" had too many elements')
+              }
+
+              yield {
+                field: `${prefix}.clients[]`,
+                index: obj.clients,
+                value: reader.string()
+              }
+
+              obj.clients++
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface MembersPeerIdsFieldEvent {
+    field: '$.peerIds[]'
+    index: number
+    value: string
+  }
+
+  export interface MembersDigestFieldEvent {
+    field: '$.digest'
+    value: string
+  }
+
+  export interface MembersClientsFieldEvent {
+    field: '$.clients[]'
+    index: number
+    value: string
+  }
+
+  export function encode (obj: Partial<Members>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, Members.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Members>): Members {
+    return decodeMessage(buf, Members.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Members>): Generator<MembersPeerIdsFieldEvent | MembersDigestFieldEvent | MembersClientsFieldEvent> {
+    return streamMessage(buf, Members.codec(), opts)
   }
 }
 
@@ -1649,6 +2198,7 @@ export interface Peers {
   manifest: Uint8Array<ArrayBuffer>
   peers: PeerHint[]
   policy: string
+  restricted?: boolean
 }
 
 export namespace Peers {
@@ -1676,6 +2226,11 @@ export namespace Peers {
         if ((obj.policy != null && obj.policy !== '')) {
           w.uint32(26)
           w.string(obj.policy)
+        }
+
+        if (obj.restricted != null) {
+          w.uint32(128)
+          w.bool(obj.restricted)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -1710,6 +2265,10 @@ export namespace Peers {
             }
             case 3: {
               obj.policy = reader.string()
+              break
+            }
+            case 16: {
+              obj.restricted = reader.bool()
               break
             }
             default: {
@@ -1760,6 +2319,13 @@ export namespace Peers {
               yield {
                 field: `${prefix}.policy`,
                 value: reader.string()
+              }
+              break
+            }
+            case 16: {
+              yield {
+                field: `${prefix}.restricted`,
+                value: reader.bool()
               }
               break
             }
@@ -1827,6 +2393,11 @@ export namespace Peers {
     value: string
   }
 
+  export interface PeersRestrictedFieldEvent {
+    field: '$.restricted'
+    value: boolean
+  }
+
   export function encode (obj: Partial<Peers>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, Peers.codec())
   }
@@ -1835,7 +2406,7 @@ export namespace Peers {
     return decodeMessage(buf, Peers.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Peers>): Generator<PeersManifestFieldEvent | PeersPeersPeerIdFieldEvent | PeersPeersAddrsFieldEvent | PeersPeersChunksFieldEvent | PeersPeersCompleteFieldEvent | PeersPeersSubnetFieldEvent | PeersPeersNetworkFieldEvent | PeersPeersTrackerFieldEvent | PeersPolicyFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Peers>): Generator<PeersManifestFieldEvent | PeersPeersPeerIdFieldEvent | PeersPeersAddrsFieldEvent | PeersPeersChunksFieldEvent | PeersPeersCompleteFieldEvent | PeersPeersSubnetFieldEvent | PeersPeersNetworkFieldEvent | PeersPeersTrackerFieldEvent | PeersPolicyFieldEvent | PeersRestrictedFieldEvent> {
     return streamMessage(buf, Peers.codec(), opts)
   }
 }
@@ -3283,6 +3854,10 @@ export interface TaskStatus {
   serversTotal: number
   serversDone: number
   serversFailed: number
+  fileId: Uint8Array<ArrayBuffer>
+  kind: string
+  createdAtMs: bigint
+  updatedAtMs: bigint
 }
 
 export namespace TaskStatus {
@@ -3320,6 +3895,26 @@ export namespace TaskStatus {
           w.uint32(obj.serversFailed)
         }
 
+        if ((obj.fileId != null && obj.fileId.byteLength > 0)) {
+          w.uint32(50)
+          w.bytes(obj.fileId)
+        }
+
+        if ((obj.kind != null && obj.kind !== '')) {
+          w.uint32(58)
+          w.string(obj.kind)
+        }
+
+        if ((obj.createdAtMs != null && obj.createdAtMs !== 0n)) {
+          w.uint32(64)
+          w.uint64(obj.createdAtMs)
+        }
+
+        if ((obj.updatedAtMs != null && obj.updatedAtMs !== 0n)) {
+          w.uint32(72)
+          w.uint64(obj.updatedAtMs)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -3329,7 +3924,11 @@ export namespace TaskStatus {
           state: '',
           serversTotal: 0,
           serversDone: 0,
-          serversFailed: 0
+          serversFailed: 0,
+          fileId: uint8ArrayAlloc(0),
+          kind: '',
+          createdAtMs: 0n,
+          updatedAtMs: 0n
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -3356,6 +3955,22 @@ export namespace TaskStatus {
             }
             case 5: {
               obj.serversFailed = reader.uint32()
+              break
+            }
+            case 6: {
+              obj.fileId = reader.bytes()
+              break
+            }
+            case 7: {
+              obj.kind = reader.string()
+              break
+            }
+            case 8: {
+              obj.createdAtMs = reader.uint64()
+              break
+            }
+            case 9: {
+              obj.updatedAtMs = reader.uint64()
               break
             }
             default: {
@@ -3408,6 +4023,34 @@ export namespace TaskStatus {
               }
               break
             }
+            case 6: {
+              yield {
+                field: `${prefix}.fileId`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 7: {
+              yield {
+                field: `${prefix}.kind`,
+                value: reader.string()
+              }
+              break
+            }
+            case 8: {
+              yield {
+                field: `${prefix}.createdAtMs`,
+                value: reader.uint64()
+              }
+              break
+            }
+            case 9: {
+              yield {
+                field: `${prefix}.updatedAtMs`,
+                value: reader.uint64()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -3445,6 +4088,26 @@ export namespace TaskStatus {
     value: number
   }
 
+  export interface TaskStatusFileIdFieldEvent {
+    field: '$.fileId'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface TaskStatusKindFieldEvent {
+    field: '$.kind'
+    value: string
+  }
+
+  export interface TaskStatusCreatedAtMsFieldEvent {
+    field: '$.createdAtMs'
+    value: bigint
+  }
+
+  export interface TaskStatusUpdatedAtMsFieldEvent {
+    field: '$.updatedAtMs'
+    value: bigint
+  }
+
   export function encode (obj: Partial<TaskStatus>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, TaskStatus.codec())
   }
@@ -3453,8 +4116,2093 @@ export namespace TaskStatus {
     return decodeMessage(buf, TaskStatus.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TaskStatus>): Generator<TaskStatusTaskIdFieldEvent | TaskStatusStateFieldEvent | TaskStatusServersTotalFieldEvent | TaskStatusServersDoneFieldEvent | TaskStatusServersFailedFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TaskStatus>): Generator<TaskStatusTaskIdFieldEvent | TaskStatusStateFieldEvent | TaskStatusServersTotalFieldEvent | TaskStatusServersDoneFieldEvent | TaskStatusServersFailedFieldEvent | TaskStatusFileIdFieldEvent | TaskStatusKindFieldEvent | TaskStatusCreatedAtMsFieldEvent | TaskStatusUpdatedAtMsFieldEvent> {
     return streamMessage(buf, TaskStatus.codec(), opts)
+  }
+}
+
+export interface UploadRequest {
+  size: bigint
+  subnet: string
+  network: string
+  max: number
+}
+
+export namespace UploadRequest {
+  let _codec: Codec<UploadRequest>
+
+  export const codec = (): Codec<UploadRequest> => {
+    if (_codec == null) {
+      _codec = message<UploadRequest>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.size != null && obj.size !== 0n)) {
+          w.uint32(8)
+          w.uint64(obj.size)
+        }
+
+        if ((obj.subnet != null && obj.subnet !== '')) {
+          w.uint32(18)
+          w.string(obj.subnet)
+        }
+
+        if ((obj.network != null && obj.network !== '')) {
+          w.uint32(26)
+          w.string(obj.network)
+        }
+
+        if ((obj.max != null && obj.max !== 0)) {
+          w.uint32(32)
+          w.uint32(obj.max)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          size: 0n,
+          subnet: '',
+          network: '',
+          max: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.size = reader.uint64()
+              break
+            }
+            case 2: {
+              obj.subnet = reader.string()
+              break
+            }
+            case 3: {
+              obj.network = reader.string()
+              break
+            }
+            case 4: {
+              obj.max = reader.uint32()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.size`,
+                value: reader.uint64()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.subnet`,
+                value: reader.string()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.network`,
+                value: reader.string()
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.max`,
+                value: reader.uint32()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface UploadRequestSizeFieldEvent {
+    field: '$.size'
+    value: bigint
+  }
+
+  export interface UploadRequestSubnetFieldEvent {
+    field: '$.subnet'
+    value: string
+  }
+
+  export interface UploadRequestNetworkFieldEvent {
+    field: '$.network'
+    value: string
+  }
+
+  export interface UploadRequestMaxFieldEvent {
+    field: '$.max'
+    value: number
+  }
+
+  export function encode (obj: Partial<UploadRequest>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, UploadRequest.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<UploadRequest>): UploadRequest {
+    return decodeMessage(buf, UploadRequest.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<UploadRequest>): Generator<UploadRequestSizeFieldEvent | UploadRequestSubnetFieldEvent | UploadRequestNetworkFieldEvent | UploadRequestMaxFieldEvent> {
+    return streamMessage(buf, UploadRequest.codec(), opts)
+  }
+}
+
+export interface UploadCandidates {
+  peers: PeerHint[]
+  policy: string
+}
+
+export namespace UploadCandidates {
+  let _codec: Codec<UploadCandidates>
+
+  export const codec = (): Codec<UploadCandidates> => {
+    if (_codec == null) {
+      _codec = message<UploadCandidates>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if (obj.peers != null && obj.peers.length > 0) {
+          for (const value of obj.peers) {
+            w.uint32(10)
+            PeerHint.codec().encode(value, w)
+          }
+        }
+
+        if ((obj.policy != null && obj.policy !== '')) {
+          w.uint32(18)
+          w.string(obj.policy)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          peers: [],
+          policy: ''
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              if (opts.limits?.peers != null && obj.peers.length === opts.limits.peers) {
+                throw new MaxLengthError('Decode error - repeated field "peers" had too many elements')
+              }
+
+              obj.peers.push(PeerHint.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.peers$
+              }))
+              break
+            }
+            case 2: {
+              obj.policy = reader.string()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          peers: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              if (opts.limits?.peers != null && obj.peers === opts.limits.peers) {
+                throw new MaxLengthError('Streaming decode error - repeated field "peers" had too many elements')
+              }
+
+              for (const evt of PeerHint.codec().stream(reader, reader.uint32(), `${prefix}.peers[]`, {
+                limits: opts.limits?.peers$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.peers
+                }
+              }
+
+              obj.peers++
+
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.policy`,
+                value: reader.string()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface UploadCandidatesPeersPeerIdFieldEvent {
+    field: '$.peers[].peerId'
+    value: string
+    index: number
+  }
+
+  export interface UploadCandidatesPeersAddrsFieldEvent {
+    field: '$.peers[].addrs[]'
+    index: number
+    value: string
+  }
+
+  export interface UploadCandidatesPeersChunksFieldEvent {
+    field: '$.peers[].chunks'
+    value: number
+    index: number
+  }
+
+  export interface UploadCandidatesPeersCompleteFieldEvent {
+    field: '$.peers[].complete'
+    value: boolean
+    index: number
+  }
+
+  export interface UploadCandidatesPeersSubnetFieldEvent {
+    field: '$.peers[].subnet'
+    value: string
+    index: number
+  }
+
+  export interface UploadCandidatesPeersNetworkFieldEvent {
+    field: '$.peers[].network'
+    value: string
+    index: number
+  }
+
+  export interface UploadCandidatesPeersTrackerFieldEvent {
+    field: '$.peers[].tracker'
+    value: boolean
+    index: number
+  }
+
+  export interface UploadCandidatesPolicyFieldEvent {
+    field: '$.policy'
+    value: string
+  }
+
+  export function encode (obj: Partial<UploadCandidates>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, UploadCandidates.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<UploadCandidates>): UploadCandidates {
+    return decodeMessage(buf, UploadCandidates.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<UploadCandidates>): Generator<UploadCandidatesPeersPeerIdFieldEvent | UploadCandidatesPeersAddrsFieldEvent | UploadCandidatesPeersChunksFieldEvent | UploadCandidatesPeersCompleteFieldEvent | UploadCandidatesPeersSubnetFieldEvent | UploadCandidatesPeersNetworkFieldEvent | UploadCandidatesPeersTrackerFieldEvent | UploadCandidatesPolicyFieldEvent> {
+    return streamMessage(buf, UploadCandidates.codec(), opts)
+  }
+}
+
+export interface IngestCommit {
+  manifest: Uint8Array<ArrayBuffer>
+  replicateTo: string[]
+  replicateNetwork: string
+  replicateAll: boolean
+}
+
+export namespace IngestCommit {
+  let _codec: Codec<IngestCommit>
+
+  export const codec = (): Codec<IngestCommit> => {
+    if (_codec == null) {
+      _codec = message<IngestCommit>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.manifest != null && obj.manifest.byteLength > 0)) {
+          w.uint32(10)
+          w.bytes(obj.manifest)
+        }
+
+        if (obj.replicateTo != null && obj.replicateTo.length > 0) {
+          for (const value of obj.replicateTo) {
+            w.uint32(18)
+            w.string(value)
+          }
+        }
+
+        if ((obj.replicateNetwork != null && obj.replicateNetwork !== '')) {
+          w.uint32(26)
+          w.string(obj.replicateNetwork)
+        }
+
+        if ((obj.replicateAll != null && obj.replicateAll !== false)) {
+          w.uint32(32)
+          w.bool(obj.replicateAll)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          manifest: uint8ArrayAlloc(0),
+          replicateTo: [],
+          replicateNetwork: '',
+          replicateAll: false
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.manifest = reader.bytes()
+              break
+            }
+            case 2: {
+              if (opts.limits?.replicateTo != null && obj.replicateTo.length === opts.limits.replicateTo) {
+                throw new MaxLengthError('Decode error - repeated field "replicateTo" had too many elements')
+              }
+
+              obj.replicateTo.push(reader.string())
+              break
+            }
+            case 3: {
+              obj.replicateNetwork = reader.string()
+              break
+            }
+            case 4: {
+              obj.replicateAll = reader.bool()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          replicateTo: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.manifest`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 2: {
+              if (opts.limits?.replicateTo != null && obj.replicateTo === opts.limits.replicateTo) {
+                throw new MaxLengthError('Streaming decode error - repeated field "replicateTo" had too many elements')
+              }
+
+              yield {
+                field: `${prefix}.replicateTo[]`,
+                index: obj.replicateTo,
+                value: reader.string()
+              }
+
+              obj.replicateTo++
+
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.replicateNetwork`,
+                value: reader.string()
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.replicateAll`,
+                value: reader.bool()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface IngestCommitManifestFieldEvent {
+    field: '$.manifest'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface IngestCommitReplicateToFieldEvent {
+    field: '$.replicateTo[]'
+    index: number
+    value: string
+  }
+
+  export interface IngestCommitReplicateNetworkFieldEvent {
+    field: '$.replicateNetwork'
+    value: string
+  }
+
+  export interface IngestCommitReplicateAllFieldEvent {
+    field: '$.replicateAll'
+    value: boolean
+  }
+
+  export function encode (obj: Partial<IngestCommit>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, IngestCommit.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<IngestCommit>): IngestCommit {
+    return decodeMessage(buf, IngestCommit.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<IngestCommit>): Generator<IngestCommitManifestFieldEvent | IngestCommitReplicateToFieldEvent | IngestCommitReplicateNetworkFieldEvent | IngestCommitReplicateAllFieldEvent> {
+    return streamMessage(buf, IngestCommit.codec(), opts)
+  }
+}
+
+export interface IngestCommitResponse {
+  fileId: Uint8Array<ArrayBuffer>
+  known: boolean
+  taskId: string
+  servers: string[]
+}
+
+export namespace IngestCommitResponse {
+  let _codec: Codec<IngestCommitResponse>
+
+  export const codec = (): Codec<IngestCommitResponse> => {
+    if (_codec == null) {
+      _codec = message<IngestCommitResponse>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.fileId != null && obj.fileId.byteLength > 0)) {
+          w.uint32(10)
+          w.bytes(obj.fileId)
+        }
+
+        if ((obj.known != null && obj.known !== false)) {
+          w.uint32(16)
+          w.bool(obj.known)
+        }
+
+        if ((obj.taskId != null && obj.taskId !== '')) {
+          w.uint32(26)
+          w.string(obj.taskId)
+        }
+
+        if (obj.servers != null && obj.servers.length > 0) {
+          for (const value of obj.servers) {
+            w.uint32(34)
+            w.string(value)
+          }
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          fileId: uint8ArrayAlloc(0),
+          known: false,
+          taskId: '',
+          servers: []
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.fileId = reader.bytes()
+              break
+            }
+            case 2: {
+              obj.known = reader.bool()
+              break
+            }
+            case 3: {
+              obj.taskId = reader.string()
+              break
+            }
+            case 4: {
+              if (opts.limits?.servers != null && obj.servers.length === opts.limits.servers) {
+                throw new MaxLengthError('Decode error - repeated field "servers" had too many elements')
+              }
+
+              obj.servers.push(reader.string())
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          servers: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.fileId`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.known`,
+                value: reader.bool()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.taskId`,
+                value: reader.string()
+              }
+              break
+            }
+            case 4: {
+              if (opts.limits?.servers != null && obj.servers === opts.limits.servers) {
+                throw new MaxLengthError('Streaming decode error - repeated field "servers" had too many elements')
+              }
+
+              yield {
+                field: `${prefix}.servers[]`,
+                index: obj.servers,
+                value: reader.string()
+              }
+
+              obj.servers++
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface IngestCommitResponseFileIdFieldEvent {
+    field: '$.fileId'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface IngestCommitResponseKnownFieldEvent {
+    field: '$.known'
+    value: boolean
+  }
+
+  export interface IngestCommitResponseTaskIdFieldEvent {
+    field: '$.taskId'
+    value: string
+  }
+
+  export interface IngestCommitResponseServersFieldEvent {
+    field: '$.servers[]'
+    index: number
+    value: string
+  }
+
+  export function encode (obj: Partial<IngestCommitResponse>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, IngestCommitResponse.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<IngestCommitResponse>): IngestCommitResponse {
+    return decodeMessage(buf, IngestCommitResponse.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<IngestCommitResponse>): Generator<IngestCommitResponseFileIdFieldEvent | IngestCommitResponseKnownFieldEvent | IngestCommitResponseTaskIdFieldEvent | IngestCommitResponseServersFieldEvent> {
+    return streamMessage(buf, IngestCommitResponse.codec(), opts)
+  }
+}
+
+export interface DownloadRequest {
+  fileId: Uint8Array<ArrayBuffer>
+  subnet: string
+  network: string
+  max: number
+}
+
+export namespace DownloadRequest {
+  let _codec: Codec<DownloadRequest>
+
+  export const codec = (): Codec<DownloadRequest> => {
+    if (_codec == null) {
+      _codec = message<DownloadRequest>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.fileId != null && obj.fileId.byteLength > 0)) {
+          w.uint32(10)
+          w.bytes(obj.fileId)
+        }
+
+        if ((obj.subnet != null && obj.subnet !== '')) {
+          w.uint32(18)
+          w.string(obj.subnet)
+        }
+
+        if ((obj.network != null && obj.network !== '')) {
+          w.uint32(26)
+          w.string(obj.network)
+        }
+
+        if ((obj.max != null && obj.max !== 0)) {
+          w.uint32(32)
+          w.uint32(obj.max)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          fileId: uint8ArrayAlloc(0),
+          subnet: '',
+          network: '',
+          max: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.fileId = reader.bytes()
+              break
+            }
+            case 2: {
+              obj.subnet = reader.string()
+              break
+            }
+            case 3: {
+              obj.network = reader.string()
+              break
+            }
+            case 4: {
+              obj.max = reader.uint32()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.fileId`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.subnet`,
+                value: reader.string()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.network`,
+                value: reader.string()
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.max`,
+                value: reader.uint32()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface DownloadRequestFileIdFieldEvent {
+    field: '$.fileId'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface DownloadRequestSubnetFieldEvent {
+    field: '$.subnet'
+    value: string
+  }
+
+  export interface DownloadRequestNetworkFieldEvent {
+    field: '$.network'
+    value: string
+  }
+
+  export interface DownloadRequestMaxFieldEvent {
+    field: '$.max'
+    value: number
+  }
+
+  export function encode (obj: Partial<DownloadRequest>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, DownloadRequest.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<DownloadRequest>): DownloadRequest {
+    return decodeMessage(buf, DownloadRequest.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<DownloadRequest>): Generator<DownloadRequestFileIdFieldEvent | DownloadRequestSubnetFieldEvent | DownloadRequestNetworkFieldEvent | DownloadRequestMaxFieldEvent> {
+    return streamMessage(buf, DownloadRequest.codec(), opts)
+  }
+}
+
+export interface FallbackRequest {
+  fileId: Uint8Array<ArrayBuffer>
+  reason: string
+  unreachable: string[]
+  subnet: string
+  network: string
+}
+
+export namespace FallbackRequest {
+  let _codec: Codec<FallbackRequest>
+
+  export const codec = (): Codec<FallbackRequest> => {
+    if (_codec == null) {
+      _codec = message<FallbackRequest>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.fileId != null && obj.fileId.byteLength > 0)) {
+          w.uint32(10)
+          w.bytes(obj.fileId)
+        }
+
+        if ((obj.reason != null && obj.reason !== '')) {
+          w.uint32(18)
+          w.string(obj.reason)
+        }
+
+        if (obj.unreachable != null && obj.unreachable.length > 0) {
+          for (const value of obj.unreachable) {
+            w.uint32(26)
+            w.string(value)
+          }
+        }
+
+        if ((obj.subnet != null && obj.subnet !== '')) {
+          w.uint32(34)
+          w.string(obj.subnet)
+        }
+
+        if ((obj.network != null && obj.network !== '')) {
+          w.uint32(42)
+          w.string(obj.network)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          fileId: uint8ArrayAlloc(0),
+          reason: '',
+          unreachable: [],
+          subnet: '',
+          network: ''
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.fileId = reader.bytes()
+              break
+            }
+            case 2: {
+              obj.reason = reader.string()
+              break
+            }
+            case 3: {
+              if (opts.limits?.unreachable != null && obj.unreachable.length === opts.limits.unreachable) {
+                throw new MaxLengthError('Decode error - repeated field "unreachable" had too many elements')
+              }
+
+              obj.unreachable.push(reader.string())
+              break
+            }
+            case 4: {
+              obj.subnet = reader.string()
+              break
+            }
+            case 5: {
+              obj.network = reader.string()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          unreachable: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.fileId`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.reason`,
+                value: reader.string()
+              }
+              break
+            }
+            case 3: {
+              if (opts.limits?.unreachable != null && obj.unreachable === opts.limits.unreachable) {
+                throw new MaxLengthError('Streaming decode error - repeated field "unreachable" had too many elements')
+              }
+
+              yield {
+                field: `${prefix}.unreachable[]`,
+                index: obj.unreachable,
+                value: reader.string()
+              }
+
+              obj.unreachable++
+
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.subnet`,
+                value: reader.string()
+              }
+              break
+            }
+            case 5: {
+              yield {
+                field: `${prefix}.network`,
+                value: reader.string()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface FallbackRequestFileIdFieldEvent {
+    field: '$.fileId'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface FallbackRequestReasonFieldEvent {
+    field: '$.reason'
+    value: string
+  }
+
+  export interface FallbackRequestUnreachableFieldEvent {
+    field: '$.unreachable[]'
+    index: number
+    value: string
+  }
+
+  export interface FallbackRequestSubnetFieldEvent {
+    field: '$.subnet'
+    value: string
+  }
+
+  export interface FallbackRequestNetworkFieldEvent {
+    field: '$.network'
+    value: string
+  }
+
+  export function encode (obj: Partial<FallbackRequest>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, FallbackRequest.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<FallbackRequest>): FallbackRequest {
+    return decodeMessage(buf, FallbackRequest.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<FallbackRequest>): Generator<FallbackRequestFileIdFieldEvent | FallbackRequestReasonFieldEvent | FallbackRequestUnreachableFieldEvent | FallbackRequestSubnetFieldEvent | FallbackRequestNetworkFieldEvent> {
+    return streamMessage(buf, FallbackRequest.codec(), opts)
+  }
+}
+
+export interface FallbackResponse {
+  http: HttpSource[]
+  relays: string[]
+}
+
+export namespace FallbackResponse {
+  let _codec: Codec<FallbackResponse>
+
+  export const codec = (): Codec<FallbackResponse> => {
+    if (_codec == null) {
+      _codec = message<FallbackResponse>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if (obj.http != null && obj.http.length > 0) {
+          for (const value of obj.http) {
+            w.uint32(10)
+            HttpSource.codec().encode(value, w)
+          }
+        }
+
+        if (obj.relays != null && obj.relays.length > 0) {
+          for (const value of obj.relays) {
+            w.uint32(18)
+            w.string(value)
+          }
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          http: [],
+          relays: []
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              if (opts.limits?.http != null && obj.http.length === opts.limits.http) {
+                throw new MaxLengthError('Decode error - repeated field "http" had too many elements')
+              }
+
+              obj.http.push(HttpSource.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.http$
+              }))
+              break
+            }
+            case 2: {
+              if (opts.limits?.relays != null && obj.relays.length === opts.limits.relays) {
+                throw new MaxLengthError('Decode error - repeated field "relays" had too many elements')
+              }
+
+              obj.relays.push(reader.string())
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          http: 0,
+          relays: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              if (opts.limits?.http != null && obj.http === opts.limits.http) {
+                throw new MaxLengthError('Streaming decode error - repeated field "http" had too many elements')
+              }
+
+              for (const evt of HttpSource.codec().stream(reader, reader.uint32(), `${prefix}.http[]`, {
+                limits: opts.limits?.http$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.http
+                }
+              }
+
+              obj.http++
+
+              break
+            }
+            case 2: {
+              if (opts.limits?.relays != null && obj.relays === opts.limits.relays) {
+                throw new MaxLengthError('Streaming decode error - repeated field "relays" had too many elements')
+              }
+
+              yield {
+                field: `${prefix}.relays[]`,
+                index: obj.relays,
+                value: reader.string()
+              }
+
+              obj.relays++
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface FallbackResponseHttpUrlFieldEvent {
+    field: '$.http[].url'
+    value: string
+    index: number
+  }
+
+  export interface FallbackResponseHttpPeerIdFieldEvent {
+    field: '$.http[].peerId'
+    value: string
+    index: number
+  }
+
+  export interface FallbackResponseHttpTrackerFieldEvent {
+    field: '$.http[].tracker'
+    value: boolean
+    index: number
+  }
+
+  export interface FallbackResponseRelaysFieldEvent {
+    field: '$.relays[]'
+    index: number
+    value: string
+  }
+
+  export function encode (obj: Partial<FallbackResponse>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, FallbackResponse.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<FallbackResponse>): FallbackResponse {
+    return decodeMessage(buf, FallbackResponse.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<FallbackResponse>): Generator<FallbackResponseHttpUrlFieldEvent | FallbackResponseHttpPeerIdFieldEvent | FallbackResponseHttpTrackerFieldEvent | FallbackResponseRelaysFieldEvent> {
+    return streamMessage(buf, FallbackResponse.codec(), opts)
+  }
+}
+
+export interface HttpSource {
+  url: string
+  peerId: string
+  tracker: boolean
+}
+
+export namespace HttpSource {
+  let _codec: Codec<HttpSource>
+
+  export const codec = (): Codec<HttpSource> => {
+    if (_codec == null) {
+      _codec = message<HttpSource>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.url != null && obj.url !== '')) {
+          w.uint32(10)
+          w.string(obj.url)
+        }
+
+        if ((obj.peerId != null && obj.peerId !== '')) {
+          w.uint32(18)
+          w.string(obj.peerId)
+        }
+
+        if ((obj.tracker != null && obj.tracker !== false)) {
+          w.uint32(24)
+          w.bool(obj.tracker)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          url: '',
+          peerId: '',
+          tracker: false
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.url = reader.string()
+              break
+            }
+            case 2: {
+              obj.peerId = reader.string()
+              break
+            }
+            case 3: {
+              obj.tracker = reader.bool()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.url`,
+                value: reader.string()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.peerId`,
+                value: reader.string()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.tracker`,
+                value: reader.bool()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface HttpSourceUrlFieldEvent {
+    field: '$.url'
+    value: string
+  }
+
+  export interface HttpSourcePeerIdFieldEvent {
+    field: '$.peerId'
+    value: string
+  }
+
+  export interface HttpSourceTrackerFieldEvent {
+    field: '$.tracker'
+    value: boolean
+  }
+
+  export function encode (obj: Partial<HttpSource>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, HttpSource.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<HttpSource>): HttpSource {
+    return decodeMessage(buf, HttpSource.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<HttpSource>): Generator<HttpSourceUrlFieldEvent | HttpSourcePeerIdFieldEvent | HttpSourceTrackerFieldEvent> {
+    return streamMessage(buf, HttpSource.codec(), opts)
+  }
+}
+
+export interface ListFiles {
+  max: number
+}
+
+export namespace ListFiles {
+  let _codec: Codec<ListFiles>
+
+  export const codec = (): Codec<ListFiles> => {
+    if (_codec == null) {
+      _codec = message<ListFiles>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.max != null && obj.max !== 0)) {
+          w.uint32(8)
+          w.uint32(obj.max)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          max: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.max = reader.uint32()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.max`,
+                value: reader.uint32()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface ListFilesMaxFieldEvent {
+    field: '$.max'
+    value: number
+  }
+
+  export function encode (obj: Partial<ListFiles>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, ListFiles.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ListFiles>): ListFiles {
+    return decodeMessage(buf, ListFiles.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ListFiles>): Generator<ListFilesMaxFieldEvent> {
+    return streamMessage(buf, ListFiles.codec(), opts)
+  }
+}
+
+export interface FileList {
+  files: FileEntry[]
+}
+
+export namespace FileList {
+  let _codec: Codec<FileList>
+
+  export const codec = (): Codec<FileList> => {
+    if (_codec == null) {
+      _codec = message<FileList>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if (obj.files != null && obj.files.length > 0) {
+          for (const value of obj.files) {
+            w.uint32(10)
+            FileEntry.codec().encode(value, w)
+          }
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          files: []
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              if (opts.limits?.files != null && obj.files.length === opts.limits.files) {
+                throw new MaxLengthError('Decode error - repeated field "files" had too many elements')
+              }
+
+              obj.files.push(FileEntry.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.files$
+              }))
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          files: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              if (opts.limits?.files != null && obj.files === opts.limits.files) {
+                throw new MaxLengthError('Streaming decode error - repeated field "files" had too many elements')
+              }
+
+              for (const evt of FileEntry.codec().stream(reader, reader.uint32(), `${prefix}.files[]`, {
+                limits: opts.limits?.files$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.files
+                }
+              }
+
+              obj.files++
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface FileListFilesFileIdFieldEvent {
+    field: '$.files[].fileId'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface FileListFilesNameFieldEvent {
+    field: '$.files[].name'
+    value: string
+    index: number
+  }
+
+  export interface FileListFilesSizeFieldEvent {
+    field: '$.files[].size'
+    value: bigint
+    index: number
+  }
+
+  export interface FileListFilesChunksFieldEvent {
+    field: '$.files[].chunks'
+    value: number
+    index: number
+  }
+
+  export interface FileListFilesHoldersFieldEvent {
+    field: '$.files[].holders'
+    value: number
+    index: number
+  }
+
+  export interface FileListFilesCompleteCopiesFieldEvent {
+    field: '$.files[].completeCopies'
+    value: number
+    index: number
+  }
+
+  export interface FileListFilesAddedAtMsFieldEvent {
+    field: '$.files[].addedAtMs'
+    value: bigint
+    index: number
+  }
+
+  export interface FileListFilesSha256FieldEvent {
+    field: '$.files[].sha256'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export function encode (obj: Partial<FileList>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, FileList.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<FileList>): FileList {
+    return decodeMessage(buf, FileList.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<FileList>): Generator<FileListFilesFileIdFieldEvent | FileListFilesNameFieldEvent | FileListFilesSizeFieldEvent | FileListFilesChunksFieldEvent | FileListFilesHoldersFieldEvent | FileListFilesCompleteCopiesFieldEvent | FileListFilesAddedAtMsFieldEvent | FileListFilesSha256FieldEvent> {
+    return streamMessage(buf, FileList.codec(), opts)
+  }
+}
+
+export interface FileEntry {
+  fileId: Uint8Array<ArrayBuffer>
+  name: string
+  size: bigint
+  chunks: number
+  holders: number
+  completeCopies: number
+  addedAtMs: bigint
+  sha256: Uint8Array<ArrayBuffer>
+}
+
+export namespace FileEntry {
+  let _codec: Codec<FileEntry>
+
+  export const codec = (): Codec<FileEntry> => {
+    if (_codec == null) {
+      _codec = message<FileEntry>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.fileId != null && obj.fileId.byteLength > 0)) {
+          w.uint32(10)
+          w.bytes(obj.fileId)
+        }
+
+        if ((obj.name != null && obj.name !== '')) {
+          w.uint32(18)
+          w.string(obj.name)
+        }
+
+        if ((obj.size != null && obj.size !== 0n)) {
+          w.uint32(24)
+          w.uint64(obj.size)
+        }
+
+        if ((obj.chunks != null && obj.chunks !== 0)) {
+          w.uint32(32)
+          w.uint32(obj.chunks)
+        }
+
+        if ((obj.holders != null && obj.holders !== 0)) {
+          w.uint32(40)
+          w.uint32(obj.holders)
+        }
+
+        if ((obj.completeCopies != null && obj.completeCopies !== 0)) {
+          w.uint32(48)
+          w.uint32(obj.completeCopies)
+        }
+
+        if ((obj.addedAtMs != null && obj.addedAtMs !== 0n)) {
+          w.uint32(56)
+          w.uint64(obj.addedAtMs)
+        }
+
+        if ((obj.sha256 != null && obj.sha256.byteLength > 0)) {
+          w.uint32(66)
+          w.bytes(obj.sha256)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          fileId: uint8ArrayAlloc(0),
+          name: '',
+          size: 0n,
+          chunks: 0,
+          holders: 0,
+          completeCopies: 0,
+          addedAtMs: 0n,
+          sha256: uint8ArrayAlloc(0)
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.fileId = reader.bytes()
+              break
+            }
+            case 2: {
+              obj.name = reader.string()
+              break
+            }
+            case 3: {
+              obj.size = reader.uint64()
+              break
+            }
+            case 4: {
+              obj.chunks = reader.uint32()
+              break
+            }
+            case 5: {
+              obj.holders = reader.uint32()
+              break
+            }
+            case 6: {
+              obj.completeCopies = reader.uint32()
+              break
+            }
+            case 7: {
+              obj.addedAtMs = reader.uint64()
+              break
+            }
+            case 8: {
+              obj.sha256 = reader.bytes()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.fileId`,
+                value: reader.bytes()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.name`,
+                value: reader.string()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.size`,
+                value: reader.uint64()
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.chunks`,
+                value: reader.uint32()
+              }
+              break
+            }
+            case 5: {
+              yield {
+                field: `${prefix}.holders`,
+                value: reader.uint32()
+              }
+              break
+            }
+            case 6: {
+              yield {
+                field: `${prefix}.completeCopies`,
+                value: reader.uint32()
+              }
+              break
+            }
+            case 7: {
+              yield {
+                field: `${prefix}.addedAtMs`,
+                value: reader.uint64()
+              }
+              break
+            }
+            case 8: {
+              yield {
+                field: `${prefix}.sha256`,
+                value: reader.bytes()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface FileEntryFileIdFieldEvent {
+    field: '$.fileId'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface FileEntryNameFieldEvent {
+    field: '$.name'
+    value: string
+  }
+
+  export interface FileEntrySizeFieldEvent {
+    field: '$.size'
+    value: bigint
+  }
+
+  export interface FileEntryChunksFieldEvent {
+    field: '$.chunks'
+    value: number
+  }
+
+  export interface FileEntryHoldersFieldEvent {
+    field: '$.holders'
+    value: number
+  }
+
+  export interface FileEntryCompleteCopiesFieldEvent {
+    field: '$.completeCopies'
+    value: number
+  }
+
+  export interface FileEntryAddedAtMsFieldEvent {
+    field: '$.addedAtMs'
+    value: bigint
+  }
+
+  export interface FileEntrySha256FieldEvent {
+    field: '$.sha256'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export function encode (obj: Partial<FileEntry>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, FileEntry.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<FileEntry>): FileEntry {
+    return decodeMessage(buf, FileEntry.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<FileEntry>): Generator<FileEntryFileIdFieldEvent | FileEntryNameFieldEvent | FileEntrySizeFieldEvent | FileEntryChunksFieldEvent | FileEntryHoldersFieldEvent | FileEntryCompleteCopiesFieldEvent | FileEntryAddedAtMsFieldEvent | FileEntrySha256FieldEvent> {
+    return streamMessage(buf, FileEntry.codec(), opts)
+  }
+}
+
+export interface ListTasks {
+  max: number
+}
+
+export namespace ListTasks {
+  let _codec: Codec<ListTasks>
+
+  export const codec = (): Codec<ListTasks> => {
+    if (_codec == null) {
+      _codec = message<ListTasks>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.max != null && obj.max !== 0)) {
+          w.uint32(8)
+          w.uint32(obj.max)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          max: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.max = reader.uint32()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.max`,
+                value: reader.uint32()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface ListTasksMaxFieldEvent {
+    field: '$.max'
+    value: number
+  }
+
+  export function encode (obj: Partial<ListTasks>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, ListTasks.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ListTasks>): ListTasks {
+    return decodeMessage(buf, ListTasks.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<ListTasks>): Generator<ListTasksMaxFieldEvent> {
+    return streamMessage(buf, ListTasks.codec(), opts)
+  }
+}
+
+export interface TaskList {
+  tasks: TaskStatus[]
+}
+
+export namespace TaskList {
+  let _codec: Codec<TaskList>
+
+  export const codec = (): Codec<TaskList> => {
+    if (_codec == null) {
+      _codec = message<TaskList>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if (obj.tasks != null && obj.tasks.length > 0) {
+          for (const value of obj.tasks) {
+            w.uint32(10)
+            TaskStatus.codec().encode(value, w)
+          }
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          tasks: []
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              if (opts.limits?.tasks != null && obj.tasks.length === opts.limits.tasks) {
+                throw new MaxLengthError('Decode error - repeated field "tasks" had too many elements')
+              }
+
+              obj.tasks.push(TaskStatus.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.tasks$
+              }))
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          tasks: 0
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              if (opts.limits?.tasks != null && obj.tasks === opts.limits.tasks) {
+                throw new MaxLengthError('Streaming decode error - repeated field "tasks" had too many elements')
+              }
+
+              for (const evt of TaskStatus.codec().stream(reader, reader.uint32(), `${prefix}.tasks[]`, {
+                limits: opts.limits?.tasks$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.tasks
+                }
+              }
+
+              obj.tasks++
+
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface TaskListTasksTaskIdFieldEvent {
+    field: '$.tasks[].taskId'
+    value: string
+    index: number
+  }
+
+  export interface TaskListTasksStateFieldEvent {
+    field: '$.tasks[].state'
+    value: string
+    index: number
+  }
+
+  export interface TaskListTasksServersTotalFieldEvent {
+    field: '$.tasks[].serversTotal'
+    value: number
+    index: number
+  }
+
+  export interface TaskListTasksServersDoneFieldEvent {
+    field: '$.tasks[].serversDone'
+    value: number
+    index: number
+  }
+
+  export interface TaskListTasksServersFailedFieldEvent {
+    field: '$.tasks[].serversFailed'
+    value: number
+    index: number
+  }
+
+  export interface TaskListTasksFileIdFieldEvent {
+    field: '$.tasks[].fileId'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface TaskListTasksKindFieldEvent {
+    field: '$.tasks[].kind'
+    value: string
+    index: number
+  }
+
+  export interface TaskListTasksCreatedAtMsFieldEvent {
+    field: '$.tasks[].createdAtMs'
+    value: bigint
+    index: number
+  }
+
+  export interface TaskListTasksUpdatedAtMsFieldEvent {
+    field: '$.tasks[].updatedAtMs'
+    value: bigint
+    index: number
+  }
+
+  export function encode (obj: Partial<TaskList>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, TaskList.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TaskList>): TaskList {
+    return decodeMessage(buf, TaskList.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TaskList>): Generator<TaskListTasksTaskIdFieldEvent | TaskListTasksStateFieldEvent | TaskListTasksServersTotalFieldEvent | TaskListTasksServersDoneFieldEvent | TaskListTasksServersFailedFieldEvent | TaskListTasksFileIdFieldEvent | TaskListTasksKindFieldEvent | TaskListTasksCreatedAtMsFieldEvent | TaskListTasksUpdatedAtMsFieldEvent> {
+    return streamMessage(buf, TaskList.codec(), opts)
   }
 }
 
@@ -3609,6 +6357,11 @@ export interface TrackerResponse {
   taskResult?: TaskResultResponse
   replicate?: ReplicateResponse
   taskStatus?: TaskStatus
+  upload?: UploadCandidates
+  ingestCommit?: IngestCommitResponse
+  fallback?: FallbackResponse
+  files?: FileList
+  tasks?: TaskList
 }
 
 export namespace TrackerResponse {
@@ -3659,6 +6412,31 @@ export namespace TrackerResponse {
         if (obj.taskStatus != null) {
           w.uint32(66)
           TaskStatus.codec().encode(obj.taskStatus, w)
+        }
+
+        if (obj.upload != null) {
+          w.uint32(74)
+          UploadCandidates.codec().encode(obj.upload, w)
+        }
+
+        if (obj.ingestCommit != null) {
+          w.uint32(82)
+          IngestCommitResponse.codec().encode(obj.ingestCommit, w)
+        }
+
+        if (obj.fallback != null) {
+          w.uint32(90)
+          FallbackResponse.codec().encode(obj.fallback, w)
+        }
+
+        if (obj.files != null) {
+          w.uint32(98)
+          FileList.codec().encode(obj.files, w)
+        }
+
+        if (obj.tasks != null) {
+          w.uint32(106)
+          TaskList.codec().encode(obj.tasks, w)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -3718,6 +6496,36 @@ export namespace TrackerResponse {
             case 8: {
               obj.taskStatus = TaskStatus.codec().decode(reader, reader.uint32(), {
                 limits: opts.limits?.taskStatus
+              })
+              break
+            }
+            case 9: {
+              obj.upload = UploadCandidates.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.upload
+              })
+              break
+            }
+            case 10: {
+              obj.ingestCommit = IngestCommitResponse.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.ingestCommit
+              })
+              break
+            }
+            case 11: {
+              obj.fallback = FallbackResponse.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.fallback
+              })
+              break
+            }
+            case 12: {
+              obj.files = FileList.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.files
+              })
+              break
+            }
+            case 13: {
+              obj.tasks = TaskList.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.tasks
               })
               break
             }
@@ -3792,6 +6600,41 @@ export namespace TrackerResponse {
 
               break
             }
+            case 9: {
+              yield * UploadCandidates.codec().stream(reader, reader.uint32(), `${prefix}.upload`, {
+                limits: opts.limits?.upload
+              })
+
+              break
+            }
+            case 10: {
+              yield * IngestCommitResponse.codec().stream(reader, reader.uint32(), `${prefix}.ingestCommit`, {
+                limits: opts.limits?.ingestCommit
+              })
+
+              break
+            }
+            case 11: {
+              yield * FallbackResponse.codec().stream(reader, reader.uint32(), `${prefix}.fallback`, {
+                limits: opts.limits?.fallback
+              })
+
+              break
+            }
+            case 12: {
+              yield * FileList.codec().stream(reader, reader.uint32(), `${prefix}.files`, {
+                limits: opts.limits?.files
+              })
+
+              break
+            }
+            case 13: {
+              yield * TaskList.codec().stream(reader, reader.uint32(), `${prefix}.tasks`, {
+                limits: opts.limits?.tasks
+              })
+
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -3824,9 +6667,43 @@ export namespace TrackerResponse {
     value: number
   }
 
+  export interface TrackerResponseRegisterMembersPeerIdsFieldEvent {
+    field: '$.register.members.peerIds[]'
+    index: number
+    value: string
+  }
+
+  export interface TrackerResponseRegisterMembersDigestFieldEvent {
+    field: '$.register.members.digest'
+    value: string
+  }
+
+  export interface TrackerResponseRegisterMembersClientsFieldEvent {
+    field: '$.register.members.clients[]'
+    index: number
+    value: string
+  }
+
   export interface TrackerResponseHeartbeatReregisterFieldEvent {
     field: '$.heartbeat.reregister'
     value: boolean
+  }
+
+  export interface TrackerResponseHeartbeatMembersPeerIdsFieldEvent {
+    field: '$.heartbeat.members.peerIds[]'
+    index: number
+    value: string
+  }
+
+  export interface TrackerResponseHeartbeatMembersDigestFieldEvent {
+    field: '$.heartbeat.members.digest'
+    value: string
+  }
+
+  export interface TrackerResponseHeartbeatMembersClientsFieldEvent {
+    field: '$.heartbeat.members.clients[]'
+    index: number
+    value: string
   }
 
   export interface TrackerResponsePeersManifestFieldEvent {
@@ -3881,6 +6758,11 @@ export namespace TrackerResponse {
     value: string
   }
 
+  export interface TrackerResponsePeersRestrictedFieldEvent {
+    field: '$.peers.restricted'
+    value: boolean
+  }
+
   export interface TrackerResponseCommitFileIdFieldEvent {
     field: '$.commit.fileId'
     value: Uint8Array<ArrayBuffer>
@@ -3932,6 +6814,220 @@ export namespace TrackerResponse {
     value: number
   }
 
+  export interface TrackerResponseTaskStatusFileIdFieldEvent {
+    field: '$.taskStatus.fileId'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface TrackerResponseTaskStatusKindFieldEvent {
+    field: '$.taskStatus.kind'
+    value: string
+  }
+
+  export interface TrackerResponseTaskStatusCreatedAtMsFieldEvent {
+    field: '$.taskStatus.createdAtMs'
+    value: bigint
+  }
+
+  export interface TrackerResponseTaskStatusUpdatedAtMsFieldEvent {
+    field: '$.taskStatus.updatedAtMs'
+    value: bigint
+  }
+
+  export interface TrackerResponseUploadPeersPeerIdFieldEvent {
+    field: '$.upload.peers[].peerId'
+    value: string
+    index: number
+  }
+
+  export interface TrackerResponseUploadPeersAddrsFieldEvent {
+    field: '$.upload.peers[].addrs[]'
+    index: number
+    value: string
+  }
+
+  export interface TrackerResponseUploadPeersChunksFieldEvent {
+    field: '$.upload.peers[].chunks'
+    value: number
+    index: number
+  }
+
+  export interface TrackerResponseUploadPeersCompleteFieldEvent {
+    field: '$.upload.peers[].complete'
+    value: boolean
+    index: number
+  }
+
+  export interface TrackerResponseUploadPeersSubnetFieldEvent {
+    field: '$.upload.peers[].subnet'
+    value: string
+    index: number
+  }
+
+  export interface TrackerResponseUploadPeersNetworkFieldEvent {
+    field: '$.upload.peers[].network'
+    value: string
+    index: number
+  }
+
+  export interface TrackerResponseUploadPeersTrackerFieldEvent {
+    field: '$.upload.peers[].tracker'
+    value: boolean
+    index: number
+  }
+
+  export interface TrackerResponseUploadPolicyFieldEvent {
+    field: '$.upload.policy'
+    value: string
+  }
+
+  export interface TrackerResponseIngestCommitFileIdFieldEvent {
+    field: '$.ingestCommit.fileId'
+    value: Uint8Array<ArrayBuffer>
+  }
+
+  export interface TrackerResponseIngestCommitKnownFieldEvent {
+    field: '$.ingestCommit.known'
+    value: boolean
+  }
+
+  export interface TrackerResponseIngestCommitTaskIdFieldEvent {
+    field: '$.ingestCommit.taskId'
+    value: string
+  }
+
+  export interface TrackerResponseIngestCommitServersFieldEvent {
+    field: '$.ingestCommit.servers[]'
+    index: number
+    value: string
+  }
+
+  export interface TrackerResponseFallbackHttpUrlFieldEvent {
+    field: '$.fallback.http[].url'
+    value: string
+    index: number
+  }
+
+  export interface TrackerResponseFallbackHttpPeerIdFieldEvent {
+    field: '$.fallback.http[].peerId'
+    value: string
+    index: number
+  }
+
+  export interface TrackerResponseFallbackHttpTrackerFieldEvent {
+    field: '$.fallback.http[].tracker'
+    value: boolean
+    index: number
+  }
+
+  export interface TrackerResponseFallbackRelaysFieldEvent {
+    field: '$.fallback.relays[]'
+    index: number
+    value: string
+  }
+
+  export interface TrackerResponseFilesFilesFileIdFieldEvent {
+    field: '$.files.files[].fileId'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface TrackerResponseFilesFilesNameFieldEvent {
+    field: '$.files.files[].name'
+    value: string
+    index: number
+  }
+
+  export interface TrackerResponseFilesFilesSizeFieldEvent {
+    field: '$.files.files[].size'
+    value: bigint
+    index: number
+  }
+
+  export interface TrackerResponseFilesFilesChunksFieldEvent {
+    field: '$.files.files[].chunks'
+    value: number
+    index: number
+  }
+
+  export interface TrackerResponseFilesFilesHoldersFieldEvent {
+    field: '$.files.files[].holders'
+    value: number
+    index: number
+  }
+
+  export interface TrackerResponseFilesFilesCompleteCopiesFieldEvent {
+    field: '$.files.files[].completeCopies'
+    value: number
+    index: number
+  }
+
+  export interface TrackerResponseFilesFilesAddedAtMsFieldEvent {
+    field: '$.files.files[].addedAtMs'
+    value: bigint
+    index: number
+  }
+
+  export interface TrackerResponseFilesFilesSha256FieldEvent {
+    field: '$.files.files[].sha256'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface TrackerResponseTasksTasksTaskIdFieldEvent {
+    field: '$.tasks.tasks[].taskId'
+    value: string
+    index: number
+  }
+
+  export interface TrackerResponseTasksTasksStateFieldEvent {
+    field: '$.tasks.tasks[].state'
+    value: string
+    index: number
+  }
+
+  export interface TrackerResponseTasksTasksServersTotalFieldEvent {
+    field: '$.tasks.tasks[].serversTotal'
+    value: number
+    index: number
+  }
+
+  export interface TrackerResponseTasksTasksServersDoneFieldEvent {
+    field: '$.tasks.tasks[].serversDone'
+    value: number
+    index: number
+  }
+
+  export interface TrackerResponseTasksTasksServersFailedFieldEvent {
+    field: '$.tasks.tasks[].serversFailed'
+    value: number
+    index: number
+  }
+
+  export interface TrackerResponseTasksTasksFileIdFieldEvent {
+    field: '$.tasks.tasks[].fileId'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
+  export interface TrackerResponseTasksTasksKindFieldEvent {
+    field: '$.tasks.tasks[].kind'
+    value: string
+    index: number
+  }
+
+  export interface TrackerResponseTasksTasksCreatedAtMsFieldEvent {
+    field: '$.tasks.tasks[].createdAtMs'
+    value: bigint
+    index: number
+  }
+
+  export interface TrackerResponseTasksTasksUpdatedAtMsFieldEvent {
+    field: '$.tasks.tasks[].updatedAtMs'
+    value: bigint
+    index: number
+  }
+
   export function encode (obj: Partial<TrackerResponse>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, TrackerResponse.codec())
   }
@@ -3940,7 +7036,7 @@ export namespace TrackerResponse {
     return decodeMessage(buf, TrackerResponse.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TrackerResponse>): Generator<TrackerResponseErrorCodeFieldEvent | TrackerResponseErrorMessageFieldEvent | TrackerResponseRegisterHeartbeatIntervalMsFieldEvent | TrackerResponseRegisterHeartbeatTimeoutMsFieldEvent | TrackerResponseHeartbeatReregisterFieldEvent | TrackerResponsePeersManifestFieldEvent | TrackerResponsePeersPeersPeerIdFieldEvent | TrackerResponsePeersPeersAddrsFieldEvent | TrackerResponsePeersPeersChunksFieldEvent | TrackerResponsePeersPeersCompleteFieldEvent | TrackerResponsePeersPeersSubnetFieldEvent | TrackerResponsePeersPeersNetworkFieldEvent | TrackerResponsePeersPeersTrackerFieldEvent | TrackerResponsePeersPolicyFieldEvent | TrackerResponseCommitFileIdFieldEvent | TrackerResponseCommitKnownFieldEvent | TrackerResponseTaskResultDuplicateFieldEvent | TrackerResponseReplicateTaskIdFieldEvent | TrackerResponseReplicateServersFieldEvent | TrackerResponseTaskStatusTaskIdFieldEvent | TrackerResponseTaskStatusStateFieldEvent | TrackerResponseTaskStatusServersTotalFieldEvent | TrackerResponseTaskStatusServersDoneFieldEvent | TrackerResponseTaskStatusServersFailedFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TrackerResponse>): Generator<TrackerResponseErrorCodeFieldEvent | TrackerResponseErrorMessageFieldEvent | TrackerResponseRegisterHeartbeatIntervalMsFieldEvent | TrackerResponseRegisterHeartbeatTimeoutMsFieldEvent | TrackerResponseRegisterMembersPeerIdsFieldEvent | TrackerResponseRegisterMembersDigestFieldEvent | TrackerResponseRegisterMembersClientsFieldEvent | TrackerResponseHeartbeatReregisterFieldEvent | TrackerResponseHeartbeatMembersPeerIdsFieldEvent | TrackerResponseHeartbeatMembersDigestFieldEvent | TrackerResponseHeartbeatMembersClientsFieldEvent | TrackerResponsePeersManifestFieldEvent | TrackerResponsePeersPeersPeerIdFieldEvent | TrackerResponsePeersPeersAddrsFieldEvent | TrackerResponsePeersPeersChunksFieldEvent | TrackerResponsePeersPeersCompleteFieldEvent | TrackerResponsePeersPeersSubnetFieldEvent | TrackerResponsePeersPeersNetworkFieldEvent | TrackerResponsePeersPeersTrackerFieldEvent | TrackerResponsePeersPolicyFieldEvent | TrackerResponsePeersRestrictedFieldEvent | TrackerResponseCommitFileIdFieldEvent | TrackerResponseCommitKnownFieldEvent | TrackerResponseTaskResultDuplicateFieldEvent | TrackerResponseReplicateTaskIdFieldEvent | TrackerResponseReplicateServersFieldEvent | TrackerResponseTaskStatusTaskIdFieldEvent | TrackerResponseTaskStatusStateFieldEvent | TrackerResponseTaskStatusServersTotalFieldEvent | TrackerResponseTaskStatusServersDoneFieldEvent | TrackerResponseTaskStatusServersFailedFieldEvent | TrackerResponseTaskStatusFileIdFieldEvent | TrackerResponseTaskStatusKindFieldEvent | TrackerResponseTaskStatusCreatedAtMsFieldEvent | TrackerResponseTaskStatusUpdatedAtMsFieldEvent | TrackerResponseUploadPeersPeerIdFieldEvent | TrackerResponseUploadPeersAddrsFieldEvent | TrackerResponseUploadPeersChunksFieldEvent | TrackerResponseUploadPeersCompleteFieldEvent | TrackerResponseUploadPeersSubnetFieldEvent | TrackerResponseUploadPeersNetworkFieldEvent | TrackerResponseUploadPeersTrackerFieldEvent | TrackerResponseUploadPolicyFieldEvent | TrackerResponseIngestCommitFileIdFieldEvent | TrackerResponseIngestCommitKnownFieldEvent | TrackerResponseIngestCommitTaskIdFieldEvent | TrackerResponseIngestCommitServersFieldEvent | TrackerResponseFallbackHttpUrlFieldEvent | TrackerResponseFallbackHttpPeerIdFieldEvent | TrackerResponseFallbackHttpTrackerFieldEvent | TrackerResponseFallbackRelaysFieldEvent | TrackerResponseFilesFilesFileIdFieldEvent | TrackerResponseFilesFilesNameFieldEvent | TrackerResponseFilesFilesSizeFieldEvent | TrackerResponseFilesFilesChunksFieldEvent | TrackerResponseFilesFilesHoldersFieldEvent | TrackerResponseFilesFilesCompleteCopiesFieldEvent | TrackerResponseFilesFilesAddedAtMsFieldEvent | TrackerResponseFilesFilesSha256FieldEvent | TrackerResponseTasksTasksTaskIdFieldEvent | TrackerResponseTasksTasksStateFieldEvent | TrackerResponseTasksTasksServersTotalFieldEvent | TrackerResponseTasksTasksServersDoneFieldEvent | TrackerResponseTasksTasksServersFailedFieldEvent | TrackerResponseTasksTasksFileIdFieldEvent | TrackerResponseTasksTasksKindFieldEvent | TrackerResponseTasksTasksCreatedAtMsFieldEvent | TrackerResponseTasksTasksUpdatedAtMsFieldEvent> {
     return streamMessage(buf, TrackerResponse.codec(), opts)
   }
 }

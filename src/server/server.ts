@@ -6,6 +6,19 @@ import { FsChunkStore } from '../store/fs.js'
 import type { ChunkStore } from '../store/types.js'
 import { Swarm, type PiecePicker, type ServePolicy } from '../swarm/index.js'
 import { TaskService, type TaskServiceOptions } from './task-service.js'
+import { BlobHttpServer } from './http-blobs.js'
+import { IngestService } from './ingest.js'
+import { InvalidArgumentError } from '../errors.js'
+import { fetchWithFinder, Locality, localityServices, type FinderFetchOptions, type Holder, type LocalityOptions } from '../lan/index.js'
+import { parseFileId } from '../manifest/index.js'
+import type { FetchResult } from '../swarm/index.js'
+import type { CID } from 'multiformats/cid'
+import { multiaddr } from '@multiformats/multiaddr'
+import { peerIdFromString } from '@libp2p/peer-id'
+import { openServerAccess, type ServerAccessOptions } from './membership.js'
+import { withFaults } from './fault.js'
+import { closeDisallowed } from '../node/gater.js'
+import { addrPeerId } from '../util/addr.js'
 
 export interface ServerOptions {
   /** Holds the node key (peer.key), the chunk store (blobs/) and the task journal (tasks/). */
@@ -16,7 +29,18 @@ export interface ServerOptions {
   picker?: PiecePicker
   /** Work for a tracker: register, heartbeat, take its tasks, report results. */
   tracker?: TaskServiceOptions
+  /** Accept uploads from clients (probe + ingest endpoints); needs `tracker`, which records them. */
+  ingest?: boolean
+  /** Serve complete files over HTTP (GET /blobs/<file id>, with Range) for clients' fallback. */
+  http?: { port: number, host?: string }
+  /** mDNS + LAN queries, the private DHT, relaying for others, bootstrap peers (docs/locality.md). */
+  locality?: LocalityOptions
+  /** Private swarm: who may connect (membership.ts, docs/guarantees.md). Default: everyone. */
+  access?: ServerAccessOptions
 }
+
+/** HTTP blob endpoint bind address by default: loopback, so files are not exposed unless asked. */
+const DEFAULT_HTTP_HOST = '127.0.0.1'
 
 /**
  * A task server: a libp2p node with a chunk store and the swarm on top. It
@@ -28,24 +52,79 @@ export class ShoalServer {
   readonly swarm: Swarm
   /** Present when the server works for a tracker. */
   readonly tasks?: TaskService
+  /** Present with `ingest`. */
+  readonly ingest?: IngestService
+  /** Present with `http`. */
+  readonly http?: BlobHttpServer
+  /** Present with `locality`: finds holders over the LAN and the DHT. */
+  readonly locality?: Locality
+  readonly #stopAccess?: () => void
 
-  private constructor (node: ShoalNode, store: ChunkStore, swarm: Swarm, tasks?: TaskService) {
+  private constructor (node: ShoalNode, store: ChunkStore, swarm: Swarm, parts: { tasks?: TaskService, ingest?: IngestService, http?: BlobHttpServer, locality?: Locality, stopAccess?: () => void }) {
     this.node = node
     this.store = store
     this.swarm = swarm
-    this.tasks = tasks
+    this.tasks = parts.tasks
+    this.ingest = parts.ingest
+    this.http = parts.http
+    this.locality = parts.locality
+    this.#stopAccess = parts.stopAccess
   }
 
   static async create (options: ServerOptions): Promise<ShoalServer> {
+    if (options.ingest === true && options.tracker == null) throw new InvalidArgumentError('accepting uploads (ingest) needs a tracker to commit them to')
     const privateKey = await loadOrCreateKey(options.dataDir)
-    const node = await createShoalNode({ privateKey, listen: options.listen, announce: options.announce })
-    const store = new FsChunkStore(options.dataDir)
+    const trackerId = options.tracker == null ? undefined : addrPeerId(options.tracker.tracker)
+    const access = options.access?.private === true
+      ? await openServerAccess(options.access, options.dataDir, trackerId == null ? undefined : peerIdFromString(trackerId), logger('shoal:server'))
+      : undefined
+    const node = await createShoalNode({
+      privateKey,
+      allow: access?.membership.allow,
+      listen: options.listen,
+      announce: options.announce,
+      appendAnnounce: options.locality?.appendAnnounce,
+      services: localityServices(options.locality)
+    })
+    if (access != null) {
+      const { membership } = access
+      // A peer taken off the list loses its open connections too.
+      membership.onChange = () => { closeDisallowed(node, membership.allow) }
+    }
+    // withFaults is inert unless the test-only SHOAL_FAULT variable is set (fault.ts).
+    const store = withFaults(new FsChunkStore(options.dataDir))
     const log = logger('shoal:server')
     const swarm = new Swarm({ node, store, servePolicy: options.servePolicy, picker: options.picker, log })
     await swarm.start()
+    let http: BlobHttpServer | undefined
+    if (options.http != null) {
+      http = new BlobHttpServer({ store, host: options.http.host ?? DEFAULT_HTTP_HOST, port: options.http.port, log, publicHost: () => firstIp4(node) })
+      await http.start()
+    }
+    let tasks: TaskService | undefined
+    const locality = options.locality == null
+      ? undefined
+      : new Locality({ node, store, log, bootstrap: options.locality.bootstrap, tracker: async (id, opts) => trackerHolders(tasks, id, opts) })
     // Created here, started by the caller once it listens to the events (start()).
-    const tasks = options.tracker == null ? undefined : new TaskService({ ...options.tracker, node, store, swarm, dataDir: options.dataDir, log })
-    return new ShoalServer(node, store, swarm, tasks)
+    tasks = options.tracker == null
+      ? undefined
+      : new TaskService({ ...options.tracker, ingest: options.ingest === true, httpUrl: http?.url, node, store, swarm, dataDir: options.dataDir, log, finder: locality?.finder })
+    if (tasks != null && access != null) tasks.client.members = access.membership
+    let ingest: IngestService | undefined
+    if (options.ingest === true && tasks != null) {
+      ingest = new IngestService({
+        node,
+        store,
+        log,
+        commit: async (info, spec, opts) => {
+          const r = await tasks.client.ingestCommit({ manifest: info.bytes as Uint8Array<ArrayBuffer>, replicateTo: spec.to, replicateNetwork: spec.network, replicateAll: spec.all }, opts)
+          tasks.holdingChanged(info.key)
+          return { known: r.known, taskId: r.taskId, servers: r.servers }
+        }
+      })
+      await ingest.start()
+    }
+    return new ShoalServer(node, store, swarm, { tasks, ingest, http, locality, stopAccess: access?.stop })
   }
 
   get peerId (): string { return this.node.peerId.toString() }
@@ -57,17 +136,61 @@ export class ShoalServer {
 
   /** Starts the tracker work (resumes journalled tasks, registers); a no-op without a tracker. */
   async start (): Promise<void> {
+    await this.locality?.start()
+    this.tasks?.addEventListener('task-done', (e) => { this.locality?.fileChanged(e.detail.fileKey) })
     await this.tasks?.start()
   }
 
+  /**
+   * Downloads a file from `peers` and, with `locality`, from holders found by
+   * the tracker's hints, LAN queries and the DHT (so it works with the tracker
+   * down and no peer given). The tracker hears of the progress.
+   */
+  async fetch (file: CID | string, options: FinderFetchOptions = {}): Promise<FetchResult> {
+    const id = typeof file === 'string' ? parseFileId(file) : file
+    const finder = this.locality?.finder
+    const result = finder?.enabled === true
+      ? await fetchWithFinder(this.swarm, finder, id, options)
+      : await this.swarm.fetch(id, options)
+    this.locality?.fileChanged(id.toString())
+    this.tasks?.holdingChanged(id.toString())
+    return result
+  }
+
   async stop (_options?: AbortOptions): Promise<void> {
+    await this.ingest?.stop()
+    await this.http?.stop()
     await this.tasks?.stop()
+    await this.locality?.stop()
     await this.swarm.stop()
     await this.node.stop()
     await this.store.close()
+    this.#stopAccess?.()
   }
 }
 
 export async function createServer (options: ServerOptions): Promise<ShoalServer> {
   return ShoalServer.create(options)
+}
+
+/** The tracker's hints as holders; none when the server works for no tracker. */
+async function trackerHolders (tasks: TaskService | undefined, id: CID, options: AbortOptions): Promise<Holder[]> {
+  if (tasks == null) return []
+  const { peers } = await tasks.client.getPeers(id, {}, options)
+  return peers.map((p) => ({
+    peer: peerIdFromString(p.peerId),
+    addrs: p.addrs.map((a) => multiaddr(a)),
+    source: 'tracker' as const,
+    complete: p.complete,
+    chunks: p.chunks
+  }))
+}
+
+/** The first non-loopback IPv4 address the node listens on: what to put in a wildcard HTTP URL. */
+function firstIp4 (node: ShoalNode): string | undefined {
+  for (const ma of node.getMultiaddrs()) {
+    const ip = ma.getComponents().find((c) => c.name === 'ip4')?.value
+    if (ip != null && ip !== '0.0.0.0' && !ip.startsWith('127.')) return ip
+  }
+  return undefined
 }

@@ -1,4 +1,5 @@
-import type { Logger } from '@libp2p/interface'
+import type { Logger, PeerId } from '@libp2p/interface'
+import type { HolderFinder, HolderSource } from '../lan/index.js'
 import { TaskFailedError } from '../errors.js'
 import { fileInfoFromBytes, type FileInfo } from '../manifest/index.js'
 import type { TaskProgress } from '../pb/tracker.js'
@@ -10,14 +11,27 @@ import type { Feedback } from './feedback.js'
 import type { HoldingsAnnouncer } from './holdings-announcer.js'
 import type { JournalEntry, TaskJournal, TaskOutcome } from './task-journal.js'
 import type { TrackerClient } from './tracker-client.js'
+import { PeerScope } from './peer-scope.js'
 
 /** How often a running fetch is checked for a stall. */
 const STALL_CHECK_MS = 1_000
 
-export interface HintSummary { peerId: string, tracker: boolean, subnet: string, network: string, chunks: number }
+export interface HintSummary {
+  peerId: string
+  tracker: boolean
+  subnet: string
+  network: string
+  chunks: number
+  /** Where the hint came from: the tracker (default), or LAN/DHT when the tracker was unreachable. */
+  source?: HolderSource
+}
 
 export interface TaskRunnerInit {
   swarm: Swarm
+  /** Holders over the LAN and the DHT, asked when the tracker cannot be reached. */
+  finder?: HolderFinder
+  /** Whether a peer is on our LAN (fetching from it keeps traffic inside the network). */
+  isOnLan?(peer: PeerId): Promise<boolean>
   store: ChunkStore
   journal: TaskJournal
   client: TrackerClient
@@ -128,30 +142,58 @@ export class TaskRunner {
     this.#init.feedback.report(done)
   }
 
-  /** One swarm fetch with the tracker's hints, refreshed while it runs; aborted when it stalls. */
+  /**
+   * One swarm fetch with the tracker's hints, refreshed while it runs; aborted
+   * when it stalls. When the tracker cannot be reached, holders come from the
+   * LAN and the DHT instead (the finder), so a tracker outage does not stop
+   * running distribution.
+   */
   async #fetchOnce (entry: JournalEntry, info: FileInfo, running: Running, outer: AbortSignal): Promise<FetchResult> {
-    const { swarm, client, log } = this.#init
+    const { swarm, client, finder, log } = this.#init
     const stall = new AbortController()
     const signal = AbortSignal.any([outer, stall.signal])
+    const scope = new PeerScope(this.#init.isOnLan)
     const hints = await client.getPeers(info.id, { max: HINTS_PER_REQUEST }, { signal }).catch((err) => {
       log('hints for %s failed: %s', info.key, err.message)
       return undefined
     })
-    const peers = hints?.peers ?? []
-    this.#init.onHints(entry.id, info.key, peers.map((p) => ({ peerId: p.peerId, tracker: p.tracker, subnet: p.subnet, network: p.network, chunks: p.chunks })))
+    let peers: string[] = []
+    if (hints != null) {
+      scope.fromHints(hints.peers, hints.restricted === true)
+      peers = hints.peers.flatMap((p) => p.addrs)
+      this.#init.onHints(entry.id, info.key, hints.peers.map((p) => ({ peerId: p.peerId, tracker: p.tracker, subnet: p.subnet, network: p.network, chunks: p.chunks })))
+    } else if (finder?.enabled === true) {
+      const found = await finder.find(info.id, { signal, sources: ['lan', 'dht'] })
+      peers = found.flatMap((h) => h.addrs.map(String))
+      this.#init.onHints(entry.id, info.key, found.map((h) => ({ peerId: h.peer.toString(), tracker: false, subnet: '', network: '', chunks: h.chunks ?? 0, source: h.source })))
+    }
     let lastProgress = Date.now()
     const watchdog = setInterval(() => {
       if (Date.now() - lastProgress > TASK_STALL_MS) stall.abort(new TaskFailedError(`no chunk arrived for ${TASK_STALL_MS / 1000} s`))
     }, STALL_CHECK_MS)
+    let refreshing = false
     const refresher = setInterval(() => {
+      if (refreshing) return
+      refreshing = true
       client.getPeers(info.id, { max: HINTS_PER_REQUEST }, { signal })
-        .then(async (fresh) => swarm.addPeers(info.key, fresh.peers.flatMap((p) => p.addrs)))
-        .catch((err) => { log('hint refresh for %s failed: %s', info.key, err.message) })
+        .then(async (fresh) => {
+          scope.fromHints(fresh.peers, fresh.restricted === true)
+          await swarm.addPeers(info.key, fresh.peers.flatMap((p) => p.addrs))
+        }, async (err) => {
+          log('hint refresh for %s failed: %s', info.key, err.message)
+          if (finder?.enabled !== true) return
+          scope.open()
+          const found = await finder.find(info.id, { signal, sources: ['lan', 'dht'] })
+          await swarm.addPeers(info.key, found.flatMap((h) => h.addrs))
+        })
+        .catch((err) => { log('finding holders of %s failed: %s', info.key, err.message) })
+        .finally(() => { refreshing = false })
     }, HINT_REFRESH_MS)
     try {
       return await swarm.fetch(info, {
-        peers: peers.flatMap((p) => p.addrs),
+        peers,
         signal,
+        admit: scope.admit,
         onProgress: (p) => {
           if (p.bytes > running.bytes) lastProgress = Date.now()
           running.bytes = p.bytes

@@ -5,6 +5,7 @@ import type { ShoalNode } from '../node/index.js'
 import { TASK_PROTOCOL } from '../rpc/constants.js'
 import type { ChunkStore } from '../store/types.js'
 import type { Swarm } from '../swarm/index.js'
+import { isOnLan, type HolderFinder } from '../lan/index.js'
 import { localSubnet, normalizeCidr } from '../util/net.js'
 import { TASKS_DIR } from './constants.js'
 import { Feedback } from './feedback.js'
@@ -26,6 +27,10 @@ export interface TaskServiceOptions {
   lanAddrs?: string[]
   /** Storage offered, in bytes. */
   capacityBytes?: number
+  /** Tell the tracker this server accepts uploads (it runs the ingest endpoint). */
+  ingest?: boolean
+  /** Base URL of this server's HTTP blob endpoint, told to the tracker for fallbacks. */
+  httpUrl?: string
 }
 
 export interface TaskServiceEvents {
@@ -44,6 +49,8 @@ export interface TaskServiceInit extends TaskServiceOptions {
   swarm: Swarm
   dataDir: string
   log: Logger
+  /** Finds holders over the LAN and the DHT when the tracker cannot be reached. */
+  finder?: HolderFinder
 }
 
 /**
@@ -80,6 +87,8 @@ export class TaskService extends TypedEventEmitter<TaskServiceEvents> {
     })
     this.#runner = new TaskRunner({
       swarm,
+      finder: init.finder,
+      isOnLan: async (peer) => isOnLan(node, peer),
       store,
       journal: this.journal,
       client: this.client,
@@ -102,7 +111,9 @@ export class TaskService extends TypedEventEmitter<TaskServiceEvents> {
         lanAddrs: init.lanAddrs ?? [],
         subnet: subnet ?? localSubnet(firstIp(node)),
         network: init.network ?? '',
-        capacityBytes: BigInt(init.capacityBytes ?? 0)
+        capacityBytes: BigInt(init.capacityBytes ?? 0),
+        ingest: init.ingest ?? false,
+        httpUrl: init.httpUrl ?? ''
       }),
       heartbeat: () => ({ load: this.#runner.load, tasks: this.#runner.progress() }),
       onRegistered: () => {

@@ -5,8 +5,9 @@ import type { CID } from 'multiformats/cid'
 import { InvalidArgumentError, ProtocolError } from '../errors.js'
 import type { ShoalNode } from '../node/index.js'
 import {
-  TrackerRequest, TrackerResponse, type Announce, type GetPeers, type Heartbeat, type Peers, type Register,
-  type RegisterResponse, type TaskResult, type TaskStatus
+  TrackerRequest, TrackerResponse, type Announce, type FallbackRequest, type FallbackResponse, type FileEntry, type GetPeers,
+  type Heartbeat, type IngestCommit, type IngestCommitResponse, type Members, type Peers, type Register, type RegisterResponse,
+  type TaskResult, type TaskStatus, type UploadCandidates, type UploadRequest
 } from '../pb/tracker.js'
 import { CALL_TIMEOUT_MS, LARGE_CALL_TIMEOUT_MS, MAX_TRACKER_RESPONSE_BYTES, TRACKER_PROTOCOL } from '../rpc/constants.js'
 import { callRpc } from '../rpc/rpc.js'
@@ -23,6 +24,12 @@ export class TrackerClient {
   readonly node: ShoalNode
   readonly addr: Multiaddr
   readonly peerId: PeerId
+  /**
+   * Private swarm: where the member list the tracker sends with REGISTER and
+   * HEARTBEAT answers goes (a server's gater reads it). Its digest rides on
+   * each heartbeat, so the list travels only when it changed.
+   */
+  members?: { readonly digest: string, update(members: Members): void }
 
   constructor (node: ShoalNode, addr: Multiaddr) {
     const id = addr.getComponents().find((c) => c.name === 'p2p')?.value
@@ -34,13 +41,17 @@ export class TrackerClient {
 
   async register (body: Partial<Register>, options?: AbortOptions): Promise<RegisterResponse> {
     const res = await this.#call({ type: Type.REGISTER, register: fill(body) }, options)
-    return need(res.register, 'register')
+    const register = need(res.register, 'register')
+    if (register.members != null) this.members?.update(register.members)
+    return register
   }
 
   /** False when the tracker asks us to register again (it does not know us). */
   async heartbeat (body: Partial<Heartbeat>, options?: AbortOptions): Promise<boolean> {
-    const res = await this.#call({ type: Type.HEARTBEAT, heartbeat: { load: 0, tasks: [], ...body } }, options)
-    return need(res.heartbeat, 'heartbeat').reregister !== true
+    const res = await this.#call({ type: Type.HEARTBEAT, heartbeat: { load: body.load ?? 0, tasks: body.tasks ?? [], membersDigest: this.members?.digest ?? '' } }, options)
+    const heartbeat = need(res.heartbeat, 'heartbeat')
+    if (heartbeat.members != null) this.members?.update(heartbeat.members)
+    return heartbeat.reregister !== true
   }
 
   async announce (body: Announce, options?: AbortOptions): Promise<void> {
@@ -81,6 +92,49 @@ export class TrackerClient {
     return need(res.taskStatus, 'taskStatus')
   }
 
+  /** Client: ranked ingest candidates for an upload of `size` bytes. */
+  async upload (body: Partial<UploadRequest>, options?: AbortOptions): Promise<UploadCandidates> {
+    const res = await this.#call({ type: Type.UPLOAD, upload: { size: 0n, subnet: '', network: '', max: 0, ...body } }, options)
+    return need(res.upload, 'upload')
+  }
+
+  /** Ingest server: a client's upload is complete and verified here; record it and replicate. */
+  async ingestCommit (body: Partial<IngestCommit>, options?: AbortOptions): Promise<IngestCommitResponse> {
+    const res = await this.#call({
+      type: Type.INGEST_COMMIT,
+      ingestCommit: { manifest: new Uint8Array(), replicateTo: [], replicateNetwork: '', replicateAll: false, ...body }
+    }, { ...options, large: true })
+    return need(res.ingestCommit, 'ingestCommit')
+  }
+
+  /** Client: the manifest and ranked holders of a file. */
+  async download (fileId: CID, body: { subnet?: string, network?: string, max?: number } = {}, options?: AbortOptions): Promise<Peers> {
+    const res = await this.#call({
+      type: Type.DOWNLOAD,
+      download: { fileId: fileId.bytes as Uint8Array<ArrayBuffer>, subnet: body.subnet ?? '', network: body.network ?? '', max: body.max ?? 0 }
+    }, { ...options, large: true })
+    return need(res.peers, 'peers')
+  }
+
+  /** Client: other sources (HTTP) when P2P is impossible or too slow. */
+  async fallback (fileId: CID, body: Partial<Omit<FallbackRequest, 'fileId'>> = {}, options?: AbortOptions): Promise<FallbackResponse> {
+    const res = await this.#call({
+      type: Type.FALLBACK,
+      fallback: { fileId: fileId.bytes as Uint8Array<ArrayBuffer>, reason: '', unreachable: [], subnet: '', network: '', ...body }
+    }, options)
+    return need(res.fallback, 'fallback')
+  }
+
+  async listFiles (max = 0, options?: AbortOptions): Promise<FileEntry[]> {
+    const res = await this.#call({ type: Type.LIST_FILES, listFiles: { max } }, { ...options, large: true })
+    return need(res.files, 'files').files
+  }
+
+  async listTasks (max = 0, options?: AbortOptions): Promise<TaskStatus[]> {
+    const res = await this.#call({ type: Type.LIST_TASKS, listTasks: { max } }, options)
+    return need(res.tasks, 'tasks').tasks
+  }
+
   async #call (request: Partial<TrackerRequest>, options: AbortOptions & { large?: boolean } = {}): Promise<TrackerResponse> {
     const bytes = await callRpc(this.node, this.addr, TRACKER_PROTOCOL, TrackerRequest.encode(request), {
       timeoutMs: options.large === true ? LARGE_CALL_TIMEOUT_MS : CALL_TIMEOUT_MS,
@@ -100,7 +154,7 @@ export class TrackerClient {
 }
 
 function fill (r: Partial<Register>): Register {
-  return { addrs: [], lanAddrs: [], subnet: '', network: '', capacityBytes: 0n, ...r }
+  return { addrs: [], lanAddrs: [], subnet: '', network: '', capacityBytes: 0n, ingest: false, httpUrl: '', ...r }
 }
 
 function need<T> (value: T | undefined, field: string): T {

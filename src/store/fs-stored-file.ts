@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { open, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { TypedEventEmitter, type AbortOptions } from '@libp2p/interface'
-import { ChunkHashMismatchError, ChunkNotHeldError, StoreClosedError } from '../errors.js'
+import { ChunkHashMismatchError, ChunkNotHeldError, DiskFullError, StoreClosedError } from '../errors.js'
 import { chunkCount, chunkLength, chunkMatches, chunkOffset, type FileInfo, type Manifest } from '../manifest/index.js'
 import { Bitfield } from './bitfield.js'
 import { BITFIELD_FILE, DATA_FILE, SCAN_READ_BYTES } from './constants.js'
@@ -136,6 +136,10 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
         try {
           await writeFully(this.#data, data, chunkOffset(this.#m, index))
           await this.#commits.add(index)
+        } catch (err: any) {
+          // One clear error for a full disk; the chunk stays unmarked, so it is fetched again once there is room.
+          if (err.code === 'ENOSPC' || err.code === 'EDQUOT') throw Object.assign(new DiskFullError(`disk full writing chunk ${index} of ${this.info.key} (${this.path})`), { code: err.code, cause: err })
+          throw err
         } finally {
           this.#writing.delete(index)
         }

@@ -80,3 +80,12 @@ export const SENT_CREDIT_MS = 10_000
 
 /** Holders named in an ELSEWHERE reject, so the requester can ask them directly. */
 export const MAX_HOLDER_HINTS = 2
+
+/**
+ * Pieces read and being sent to one peer at once, whatever number of
+ * sessions it opened (peer-limits.ts). A fetcher keeps one session per file
+ * and up to MAX_PIPELINE requests queued in it, served one at a time, so 4
+ * never slows an honest peer; it bounds what a flooding one costs to 4
+ * chunk buffers and 4 queued disk reads.
+ */
+export const MAX_PIECES_IN_FLIGHT_PER_PEER = 4

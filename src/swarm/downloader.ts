@@ -46,6 +46,8 @@ export interface DownloaderInit {
   picker?: PiecePicker
   log: Logger
   onProgress?(progress: DownloadProgress): void
+  /** Whether a peer may be fetched from (default: every peer). */
+  admit?(peer: PeerId): boolean | Promise<boolean>
 }
 
 interface SessionStats { rate: number, lastBytes: number }
@@ -138,7 +140,18 @@ export class Downloader implements FetchSessionHandler {
     if (this.#sessions.has(key) || this.#connecting.has(key) || this.#banned.has(key)) return
     if (this.#missing.length === 0 || this.#controller.signal.aborted) return
     this.#connecting.add(key)
-    void this.#connect(peer).finally(() => this.#connecting.delete(key))
+    void this.#admitted(peer)
+      .then(async (ok) => { if (ok) await this.#connect(peer) })
+      .finally(() => this.#connecting.delete(key))
+  }
+
+  async #admitted (peer: PeerId): Promise<boolean> {
+    try {
+      return await (this.#init.admit?.(peer) ?? true)
+    } catch (err: any) {
+      this.#log('admitting %p failed: %s', peer, err.message)
+      return false
+    }
   }
 
   /** The store gained a chunk (from us or any other path): announce and stop asking for it. */

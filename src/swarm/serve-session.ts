@@ -17,6 +17,8 @@ export interface ServeHost {
   /** The file for a key, if this node can serve it. */
   lookup(fileKey: string): Promise<SwarmFile | undefined>
   log: Logger
+  /** A slot for one piece to this peer (peer-limits.ts); released once it is sent. */
+  slot?(peer: PeerId): Promise<() => void>
 }
 
 /**
@@ -132,16 +134,22 @@ export class ServeSession {
         await this.#reject(job, reason, holders)
         continue
       }
-      let data: Uint8Array
+      // Bounds the reads and buffers one peer holds across all its sessions (flood protection).
+      const release = await this.#host.slot?.(this.peer)
       try {
-        data = await file.stored.read(job.index)
-      } catch {
-        await this.#reject(job, RejectReason.NOT_HELD)
-        continue
+        let data: Uint8Array
+        try {
+          data = await file.stored.read(job.index)
+        } catch {
+          await this.#reject(job, RejectReason.NOT_HELD)
+          continue
+        }
+        const piece = data.subarray(job.offset, job.offset + job.length)
+        await sendFrame(this.#stream, { type: Type.PIECE, index: job.index, offset: job.offset, length: piece.byteLength }, piece)
+        file.sent(job.index, piece.byteLength, this.peer)
+      } finally {
+        release?.()
       }
-      const piece = data.subarray(job.offset, job.offset + job.length)
-      await sendFrame(this.#stream, { type: Type.PIECE, index: job.index, offset: job.offset, length: piece.byteLength }, piece)
-      file.sent(job.index, piece.byteLength, this.peer)
     }
     await this.#stream.close()
   }

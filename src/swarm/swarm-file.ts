@@ -4,6 +4,7 @@ import type { PeerId } from '@libp2p/interface'
 import { chunkCount, type FileInfo } from '../manifest/index.js'
 import type { ChunkFrame } from '../pb/chunk.js'
 import type { StoredFile } from '../store/types.js'
+import { addrPeerId } from '../util/addr.js'
 import { MAX_HOLDER_HINTS, MAX_PEX_ADDRS, SENT_CREDIT_MS } from './constants.js'
 import type { Downloader } from './downloader.js'
 import type { ServePolicy } from './serve-policy.js'
@@ -132,7 +133,7 @@ export class SwarmFile {
     for (const bytes of addrs) {
       try {
         const ma = multiaddr(bytes)
-        const id = ma.getComponents().find((c) => c.name === 'p2p')?.value
+        const id = addrPeerId(ma)
         if (id != null) { peerIdFromString(id); parsed.push(ma) }
       } catch {
         // A peer sent an address we cannot parse: skip it, keep the rest.

@@ -7,12 +7,14 @@ import { ChunkHashMismatchError, NoSourcesError } from '../errors.js'
 import { fileInfoFromBytes, parseFileId, type FileInfo } from '../manifest/index.js'
 import type { ShoalNode } from '../node/index.js'
 import type { ChunkStore } from '../store/types.js'
+import { addrPeerId, endsWithPeerId } from '../util/addr.js'
 import { CHUNK_PROTOCOL, MAX_INBOUND_STREAMS, MAX_OUTBOUND_STREAMS } from './constants.js'
 import { Downloader, type DownloadProgress, type DownloadResult } from './downloader.js'
 import { FetchSession } from './fetch-session.js'
 import type { PiecePicker } from './picker.js'
 import { preferOthers, type ServePolicy } from './serve-policy.js'
 import { ServeSession } from './serve-session.js'
+import { PeerSlots } from './peer-limits.js'
 import { SwarmFile } from './swarm-file.js'
 
 /** Addresses of one peer handed out in peer exchange. */
@@ -31,6 +33,12 @@ export interface FetchOptions extends AbortOptions {
   /** Peers to start from (multiaddrs with /p2p/<id>); more are learnt by peer exchange. */
   peers?: Array<Multiaddr | string>
   onProgress?(progress: DownloadProgress): void
+  /**
+   * Whether the download may fetch from a peer (default: every peer). Peers
+   * also arrive by peer exchange and by fetching from us; a caller that keeps
+   * traffic inside its network (tracker's network-aware hints) refuses the rest.
+   */
+  admit?(peer: PeerId): boolean | Promise<boolean>
 }
 
 export interface FetchResult extends DownloadResult {
@@ -61,6 +69,8 @@ export class Swarm {
   readonly #files = new Map<string, Promise<SwarmFile | undefined>>()
   readonly #downloads = new Map<string, Promise<FetchResult>>()
   readonly #stats: SwarmStats = { bytesSent: 0, bytesSentByFile: {}, blamed: {} }
+  /** Pieces in flight per requesting peer, across its sessions (peer-limits.ts). */
+  readonly #slots = new PeerSlots()
 
   constructor (init: SwarmInit) {
     this.#node = init.node
@@ -74,7 +84,9 @@ export class Swarm {
   async start (): Promise<void> {
     await this.#node.handle(CHUNK_PROTOCOL, (stream, connection) => this.#onStream(stream, connection), {
       maxInboundStreams: MAX_INBOUND_STREAMS,
-      maxOutboundStreams: MAX_OUTBOUND_STREAMS
+      maxOutboundStreams: MAX_OUTBOUND_STREAMS,
+      // A peer behind NAT is reached through a relay; a relay with limits marks the connection limited.
+      runOnLimitedConnection: true
     })
   }
 
@@ -123,10 +135,11 @@ export class Swarm {
     const swarmFile = (await this.#fileFor(info.key, () => new SwarmFile(info, stored, this.#fileHost())))!
     const downloader = new Downloader({
       file: swarmFile,
-      dial: async (peer, opts) => this.#node.dialProtocol(peer, CHUNK_PROTOCOL, { signal: opts.signal }),
+      dial: async (peer, opts) => this.#node.dialProtocol(peer, CHUNK_PROTOCOL, { signal: opts.signal, runOnLimitedConnection: true }),
       picker: this.#picker,
       log: this.#log,
-      onProgress: options.onProgress
+      onProgress: options.onProgress,
+      admit: options.admit
     })
     swarmFile.downloader = downloader
     try {
@@ -147,7 +160,7 @@ export class Swarm {
     if (stored != null) return stored.info
     for (const peer of peers) {
       try {
-        const stream = await this.#node.dialProtocol(peer, CHUNK_PROTOCOL, { signal: options.signal })
+        const stream = await this.#node.dialProtocol(peer, CHUNK_PROTOCOL, { signal: options.signal, runOnLimitedConnection: true })
         return fileInfoFromBytes(await FetchSession.fetchManifest(stream, id, { signal: options.signal }), id)
       } catch (err: any) {
         options.signal?.throwIfAborted()
@@ -158,7 +171,7 @@ export class Swarm {
   }
 
   #onStream (stream: Stream, connection: Connection): void {
-    const session = new ServeSession(stream, connection.remotePeer, { lookup: async (key) => this.#lookup(key), log: this.#log })
+    const session = new ServeSession(stream, connection.remotePeer, { lookup: async (key) => this.#lookup(key), log: this.#log, slot: async (peer) => this.#slots.acquire(peer) })
     void session.run()
   }
 
@@ -199,7 +212,7 @@ export class Swarm {
     for (const peer of peers) {
       const record = await this.#node.peerStore.get(peer).catch(() => undefined)
       for (const { multiaddr: ma } of (record?.addresses ?? []).slice(0, PEX_ADDRS_PER_PEER)) {
-        out.push(ma.getComponents().some((c) => c.name === 'p2p') ? ma : ma.encapsulate(`/p2p/${peer.toString()}`))
+        out.push(endsWithPeerId(ma) ? ma : ma.encapsulate(`/p2p/${peer.toString()}`))
       }
     }
     return out
@@ -208,7 +221,7 @@ export class Swarm {
   async #learn (addrs: Multiaddr[]): Promise<PeerId[]> {
     const byPeer = new Map<string, Multiaddr[]>()
     for (const ma of addrs) {
-      const id = ma.getComponents().find((c) => c.name === 'p2p')?.value
+      const id = addrPeerId(ma)
       if (id == null || id === this.#node.peerId.toString()) continue
       byPeer.set(id, [...(byPeer.get(id) ?? []), ma])
     }

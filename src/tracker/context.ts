@@ -3,8 +3,10 @@ import type { ShoalNode } from '../node/index.js'
 import type { TrackerRequest, TrackerResponse } from '../pb/tracker.js'
 import type { ChunkStore } from '../store/types.js'
 import type { Swarm } from '../swarm/index.js'
+import type { TrackerAuth } from './auth.js'
 import type { Catalog } from './catalog.js'
 import type { HintPolicy } from './hints.js'
+import type { NetworkPlan } from './network-plan.js'
 import type { Registry } from './registry.js'
 import type { TaskManager } from './task-manager.js'
 
@@ -29,6 +31,12 @@ export interface TrackerContext {
   kick(): void
   /** A file joined the catalog. */
   onFileAdded(fileKey: string): void
+  /** Network-aware distribution: who fetches across networks, and whose hints stay inside. */
+  readonly networkPlan?: NetworkPlan
+  /** Base URL of the tracker's HTTP server (it serves /blobs/ too); empty before it listens. */
+  httpUrl(): string
+  /** Who may make which calls (allowlists); undefined = an open tracker. */
+  readonly auth?: TrackerAuth
 }
 
 /** One request type's handler: the caller is the stream's authenticated remote peer. */

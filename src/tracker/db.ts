@@ -56,6 +56,10 @@ export interface ServerRow {
   /** The tracker's last measured round trip to the server (libp2p ping). */
   rttMs?: number
   load: number
+  /** The server accepts uploads from clients. */
+  ingest?: boolean
+  /** Base URL of the server's HTTP blob endpoint; empty or absent when it has none. */
+  httpUrl?: string
 }
 
 export interface FileRow {

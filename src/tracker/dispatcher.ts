@@ -20,6 +20,8 @@ export interface DispatcherInit {
   registry: Registry
   catalog: Catalog
   log: Logger
+  /** Whether an assignment may be pushed now (network-aware distribution holds some back); default yes. */
+  mayPush?(a: AssignmentRow): boolean
 }
 
 /**
@@ -69,6 +71,7 @@ export class Dispatcher {
       if (this.#inflight.size >= MAX_CONCURRENT_PUSHES) break
       const key = `${a.taskId}/${a.peerId}`
       if (this.#inflight.has(key) || !this.#init.registry.isAlive(a.peerId)) continue
+      if (this.#init.mayPush?.(a) === false) continue
       this.#inflight.add(key)
       void this.#push(a).finally(() => this.#inflight.delete(key))
     }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { Logger } from '@libp2p/interface'
 import { MAX_TASKS_LISTED } from './constants.js'
 import type { HintAsker } from './hints.js'
+import type { HttpDenial } from './http-auth.js'
 import { filesView, serversView, taskView, tasksView, type ViewSources } from './views.js'
 
 export interface HttpApiInit extends ViewSources {
@@ -13,6 +14,10 @@ export interface HttpApiInit extends ViewSources {
   hints(fileKey: string, asker: HintAsker): object[] | undefined
   /** Called before each answer, so counters kept elsewhere (egress) are current. */
   beforeRead?(): void
+  /** Routes that are not the JSON API (the blob endpoint, GET/HEAD /blobs/...); true when it took the request. */
+  extraRoute?(req: IncomingMessage, res: ServerResponse): boolean
+  /** Checked before any route (http-auth.ts): a denial is answered 401/403 and nothing else runs. */
+  authorize?(req: IncomingMessage): HttpDenial | undefined
 }
 
 /**
@@ -48,6 +53,12 @@ export class HttpApi {
 
   #route (req: IncomingMessage, res: ServerResponse): void {
     try {
+      const denied = this.#init.authorize?.(req)
+      if (denied != null) {
+        req.resume()
+        return send(res, denied.status, { error: denied.error }, denied.status === 401 ? { 'www-authenticate': 'Bearer' } : {})
+      }
+      if (this.#init.extraRoute?.(req, res) === true) return
       if (req.method !== 'GET') return send(res, 405, { error: 'only GET is supported' })
       const url = new URL(req.url ?? '/', 'http://tracker')
       const parts = url.pathname.split('/').filter((p) => p !== '')
@@ -76,8 +87,8 @@ export class HttpApi {
   }
 }
 
-function send (res: ServerResponse, status: number, body: unknown): void {
+function send (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body, null, 2) + '\n'
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' })
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', ...headers })
   res.end(text)
 }

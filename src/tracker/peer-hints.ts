@@ -2,6 +2,7 @@ import { chunkCount } from '../manifest/index.js'
 import type { Catalog } from './catalog.js'
 import { addressesFor, type HintAsker, type HintCandidate, type HintPolicy } from './hints.js'
 import type { Registry } from './registry.js'
+import type { HintScope } from './network-plan.js'
 
 /** One ranked holder as handed out. */
 export interface PeerHintView {
@@ -21,6 +22,8 @@ export interface HintSources {
   policy: HintPolicy
   /** The tracker's own entry, when it still seeds the file. */
   tracker?: { peerId: string, addrs: string[] }
+  /** Network-aware distribution: only candidates it allows (network-plan.ts). */
+  scope?: HintScope
 }
 
 /**
@@ -49,7 +52,8 @@ export function hintsFor (src: HintSources, fileKey: string, asker: HintAsker, m
       totalChunks: total
     })
   }
-  const out: PeerHintView[] = src.policy.rank(asker, candidates).slice(0, max).map((c) => ({
+  const allowed = src.scope == null ? candidates : candidates.filter((c) => src.scope!.allow(c))
+  const out: PeerHintView[] = src.policy.rank(asker, allowed).slice(0, max).map((c) => ({
     peerId: c.peerId,
     addrs: addressesFor(asker, c),
     chunks: c.chunks,
@@ -58,7 +62,7 @@ export function hintsFor (src: HintSources, fileKey: string, asker: HintAsker, m
     network: c.network,
     tracker: false
   }))
-  if (src.tracker != null && src.tracker.peerId !== asker.peerId) {
+  if (src.tracker != null && src.tracker.peerId !== asker.peerId && src.scope?.includeTracker !== false) {
     out.push({ peerId: src.tracker.peerId, addrs: src.tracker.addrs, chunks: total, complete: true, subnet: '', network: '', tracker: true })
   }
   return out

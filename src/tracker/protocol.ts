@@ -14,6 +14,12 @@ import { handleRegister } from './handlers/register.js'
 import { handleReplicate } from './handlers/replicate.js'
 import { handleTaskResult } from './handlers/task-result.js'
 import { handleTaskStatus } from './handlers/task-status.js'
+import { handleUpload } from './handlers/upload.js'
+import { handleIngestCommit } from './handlers/ingest-commit.js'
+import { handleDownload } from './handlers/download.js'
+import { handleFallback } from './handlers/fallback.js'
+import { handleListFiles } from './handlers/list-files.js'
+import { handleListTasks } from './handlers/list-tasks.js'
 
 const { Type } = TrackerRequest
 
@@ -27,11 +33,17 @@ const HANDLERS: Partial<Record<TrackerRequest.Type, Handler>> = {
   [Type.TASK_RESULT]: handleTaskResult,
   [Type.REPLICATE]: handleReplicate,
   [Type.TASK_STATUS]: handleTaskStatus,
-  [Type.PREFETCH]: handlePrefetch
+  [Type.PREFETCH]: handlePrefetch,
+  [Type.UPLOAD]: handleUpload,
+  [Type.INGEST_COMMIT]: handleIngestCommit,
+  [Type.DOWNLOAD]: handleDownload,
+  [Type.FALLBACK]: handleFallback,
+  [Type.LIST_FILES]: handleListFiles,
+  [Type.LIST_TASKS]: handleListTasks
 }
 
 /** Wire numbers of the request types this tracker knows (tracker.proto). */
-const KNOWN_TYPES = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9])
+const KNOWN_TYPES = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])
 
 /**
  * The number in field 1 (`type`) of an encoded TrackerRequest, read without
@@ -98,7 +110,10 @@ async function answer (ctx: TrackerContext, connection: Connection, bytes: Uint8
     }
     const handler = HANDLERS[request.type]
     if (handler == null) return { error: { code: TrackerError.Code.UNSUPPORTED, message: `unsupported request type ${String(request.type)}` } }
-    return await handler(ctx, connection.remotePeer, request)
+    // Roles first (auth.ts): a refused caller's request never reaches its handler.
+    ctx.auth?.check(connection.remotePeer, request.type)
+    const response = await handler(ctx, connection.remotePeer, request)
+    return ctx.auth?.withMembers(connection.remotePeer, request, response) ?? response
   } catch (err: any) {
     const code = codeOf(err)
     if (code === TrackerError.Code.INTERNAL) ctx.log.error('tracker request from %p failed: %s', connection.remotePeer, err.stack ?? err.message)

@@ -6,6 +6,10 @@ export interface RegisterInfo {
   subnet: string
   network: string
   capacityBytes: number
+  /** Accepts uploads (/shoal/ingest/1.0.0). */
+  ingest?: boolean
+  /** Base URL of its HTTP blob endpoint. */
+  httpUrl?: string
 }
 
 export interface RegistryInit {

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module'
 import type { DatabaseSync, SQLOutputValue, StatementSync } from 'node:sqlite'
 import { ShoalError } from '../errors.js'
 import type { AssignmentRow, EventRow, FileRow, HoldingRow, ResultRow, ServerRow, TaskRow, TrackerDb } from './db.js'
-import { SCHEMA, SCHEMA_VERSION } from './sqlite-schema.js'
+import { ADDED_COLUMNS, SCHEMA, SCHEMA_VERSION } from './sqlite-schema.js'
 
 type Row = Record<string, SQLOutputValue>
 
@@ -22,9 +22,18 @@ export class SqliteTrackerDb implements TrackerDb {
     this.#db = new DatabaseSync(path)
     this.#db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;')
     this.#db.exec(SCHEMA)
+    this.#addColumns()
     const version = this.#q('SELECT value FROM meta WHERE key = \'schema\'').get()?.value
     if (version == null) this.#q('INSERT INTO meta (key, value) VALUES (\'schema\', ?)').run(String(SCHEMA_VERSION))
     else if (Number(version) !== SCHEMA_VERSION) throw new ShoalError(`${path}: schema version ${String(version)}, this tracker reads ${SCHEMA_VERSION}`)
+  }
+
+  /** Adds the columns an older database lacks (ADDED_COLUMNS). */
+  #addColumns (): void {
+    for (const { table, column, definition } of ADDED_COLUMNS) {
+      const has = this.#db.prepare(`PRAGMA table_info(${table})`).all().some((c) => c.name === column)
+      if (!has) this.#db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`)
+    }
   }
 
   transaction<T>(fn: () => T): T {
@@ -44,11 +53,12 @@ export class SqliteTrackerDb implements TrackerDb {
   }
 
   putServer (s: ServerRow): void {
-    this.#q(`INSERT INTO servers (peer_id, addrs, lan_addrs, subnet, network, capacity_bytes, registered_at, last_seen, rtt_ms, load)
-      VALUES ($peerId, $addrs, $lanAddrs, $subnet, $network, $capacityBytes, $registeredAt, $lastSeen, $rttMs, $load)
+    this.#q(`INSERT INTO servers (peer_id, addrs, lan_addrs, subnet, network, capacity_bytes, registered_at, last_seen, rtt_ms, load, ingest, http_url)
+      VALUES ($peerId, $addrs, $lanAddrs, $subnet, $network, $capacityBytes, $registeredAt, $lastSeen, $rttMs, $load, $ingest, $httpUrl)
       ON CONFLICT (peer_id) DO UPDATE SET addrs = $addrs, lan_addrs = $lanAddrs, subnet = $subnet, network = $network,
-        capacity_bytes = $capacityBytes, registered_at = $registeredAt, last_seen = $lastSeen, rtt_ms = $rttMs, load = $load`).run({
-      ...s, addrs: JSON.stringify(s.addrs), lanAddrs: JSON.stringify(s.lanAddrs), rttMs: s.rttMs ?? null
+        capacity_bytes = $capacityBytes, registered_at = $registeredAt, last_seen = $lastSeen, rtt_ms = $rttMs, load = $load,
+        ingest = $ingest, http_url = $httpUrl`).run({
+      ...s, addrs: JSON.stringify(s.addrs), lanAddrs: JSON.stringify(s.lanAddrs), rttMs: s.rttMs ?? null, ingest: s.ingest === true ? 1 : 0, httpUrl: s.httpUrl ?? ''
     })
   }
 
@@ -63,7 +73,9 @@ export class SqliteTrackerDb implements TrackerDb {
       registeredAt: num(r.registered_at),
       lastSeen: num(r.last_seen),
       rttMs: r.rtt_ms == null ? undefined : num(r.rtt_ms),
-      load: num(r.load)
+      load: num(r.load),
+      ingest: num(r.ingest) === 1,
+      httpUrl: str(r.http_url)
     }))
   }
 

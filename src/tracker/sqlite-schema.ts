@@ -20,7 +20,9 @@ CREATE TABLE IF NOT EXISTS servers (
   registered_at INTEGER NOT NULL,
   last_seen INTEGER NOT NULL,
   rtt_ms REAL,
-  load INTEGER NOT NULL
+  load INTEGER NOT NULL,
+  ingest INTEGER NOT NULL DEFAULT 0,
+  http_url TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS files (
   file_key TEXT PRIMARY KEY,
@@ -89,3 +91,12 @@ CREATE TABLE IF NOT EXISTS task_events (
 );
 CREATE INDEX IF NOT EXISTS task_events_by_task ON task_events (task_id, id);
 `
+
+/**
+ * Columns added after SCHEMA_VERSION 1 shipped, with defaults, so a database
+ * written by an older tracker is extended in place rather than refused.
+ */
+export const ADDED_COLUMNS: ReadonlyArray<{ table: string, column: string, definition: string }> = [
+  { table: 'servers', column: 'ingest', definition: 'INTEGER NOT NULL DEFAULT 0' },
+  { table: 'servers', column: 'http_url', definition: "TEXT NOT NULL DEFAULT ''" }
+]

@@ -19,13 +19,23 @@ import { Dispatcher } from './dispatcher.js'
 import { trackerEntry } from './handlers/get-peers.js'
 import { hintPolicy as policyNamed } from './hints.js'
 import { HttpApi } from './http-api.js'
+import { recordUpload } from './ingest-commit.js'
+import { IngestService } from '../server/ingest.js'
+import { handleBlobRequest } from '../server/http-blobs.js'
 import { hintsFor } from './peer-hints.js'
 import { handleTrackerProtocol } from './protocol.js'
 import { Registry } from './registry.js'
 import { RttProber } from './rtt-prober.js'
 import { isSeeding, seedUntilCopies } from './seeding.js'
 import { SqliteTrackerDb } from './sqlite-db.js'
+import { CROSS_HEAD_START_TIMEOUT_MS, DEFAULT_CROSS_FETCHERS, NetworkPlan } from './network-plan.js'
 import { TaskManager } from './task-manager.js'
+import { TrackerAccess, type TrackerAccessOptions } from './access.js'
+import { handleHttpAction } from './http-actions.js'
+import { httpAuthorize } from './http-auth.js'
+import { closeDisallowed } from '../node/gater.js'
+import { handleReplicate } from './handlers/replicate.js'
+import { TrackerRequest } from '../pb/tracker.js'
 
 export interface TrackerOptions {
   /** Holds the key (peer.key), the chunk store (blobs/) and the database (tracker.db). */
@@ -38,6 +48,16 @@ export interface TrackerOptions {
   seedCopies?: number
   /** Name of the hint ranking policy (default "locality"). */
   hintPolicy?: string
+  /** The tracker's own network label (docs/locality.md): "" = near every network. */
+  network?: string
+  /** Servers per network that fetch a file across networks before the rest of their network (default 1). */
+  crossFetchers?: number
+  /** Relay connections for servers that cannot be dialled directly (circuit-relay-v2, no data limit). */
+  relay?: boolean
+  /** Join the swarm's private DHT (a bootstrap peer for servers). */
+  dht?: boolean
+  /** Allowlists, private swarm and HTTP authorisation (access.ts, docs/guarantees.md). Default: open. */
+  access?: TrackerAccessOptions
   now?(): number
   log?: Logger
 }
@@ -62,6 +82,10 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
   readonly catalog: Catalog
   readonly tasks: TaskManager
   readonly http: HttpApi
+  /** Who fetches across networks and whose hints stay inside (network-plan.ts). */
+  readonly networkPlan: NetworkPlan
+  /** The tracker takes uploads itself too (it is always an ingest candidate, ranked last). */
+  readonly ingest: IngestService
   readonly #dispatcher: Dispatcher
   readonly #prober: RttProber
   readonly #log: Logger
@@ -74,15 +98,20 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
     if (!Number.isInteger(seedCopies) || seedCopies < 1) throw new InvalidArgumentError('seed copies must be a whole number >= 1')
     const policy = policyNamed(options.hintPolicy ?? DEFAULT_HINT_POLICY)
     const privateKey = await loadOrCreateKey(options.dataDir)
+    const access = await TrackerAccess.open(options.access ?? {}, options.log ?? logger('shoal:tracker'))
     const db = new SqliteTrackerDb(join(options.dataDir, DB_FILE))
     let node: ShoalNode
     try {
-      node = await createShoalNode({ privateKey, listen: options.listen, announce: options.announce })
+      node = await createShoalNode({ privateKey, listen: options.listen, announce: options.announce, allow: access.allow, services: { relay: options.relay === true, dht: options.dht === true } })
     } catch (err) {
       db.close()
+      access.stop()
       throw err
     }
-    const tracker = new Tracker(node, db, options, seedCopies, policy)
+    const allow = access.allow
+    // A peer taken off a list loses its open connections too, not only future ones.
+    if (allow != null) access.onChange = () => { closeDisallowed(node, allow) }
+    const tracker = new Tracker(node, db, options, seedCopies, policy, access)
     try {
       await tracker.#start()
     } catch (err) {
@@ -94,9 +123,11 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
   }
 
   readonly #ctx: TrackerContext
+  readonly #access: TrackerAccess
 
-  private constructor (node: ShoalNode, db: SqliteTrackerDb, options: TrackerOptions, seedCopies: number, policy: ReturnType<typeof policyNamed>) {
+  private constructor (node: ShoalNode, db: SqliteTrackerDb, options: TrackerOptions, seedCopies: number, policy: ReturnType<typeof policyNamed>, access: TrackerAccess) {
     super()
+    this.#access = access
     const now = options.now ?? Date.now
     this.#log = options.log ?? logger('shoal:tracker')
     this.node = node
@@ -112,7 +143,27 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
     })
     const liveCopies = (fileKey: string): number => this.catalog.completeCopies(fileKey, (id) => this.registry.isAlive(id))
     this.swarm = new Swarm({ node, store: this.store, servePolicy: seedUntilCopies({ copies: seedCopies, completeCopies: liveCopies }), log: this.#log })
-    this.#dispatcher = new Dispatcher({ node, tasks: this.tasks, registry: this.registry, catalog: this.catalog, log: this.#log })
+    this.networkPlan = new NetworkPlan({
+      db,
+      registry: this.registry,
+      catalog: this.catalog,
+      trackerNetwork: options.network ?? '',
+      seeding: (fileKey) => this.#ctx.seeding(fileKey),
+      crossFetchers: options.crossFetchers ?? DEFAULT_CROSS_FETCHERS,
+      headStartTimeoutMs: CROSS_HEAD_START_TIMEOUT_MS,
+      now
+    })
+    this.#dispatcher = new Dispatcher({
+      node,
+      tasks: this.tasks,
+      registry: this.registry,
+      catalog: this.catalog,
+      log: this.#log,
+      mayPush: (a) => {
+        const task = this.tasks.get(a.taskId)
+        return task == null || this.networkPlan.mayPush(a, task.fileKey, task.createdAt)
+      }
+    })
     this.#prober = new RttProber(node, this.registry, this.#log)
     this.#ctx = {
       node,
@@ -129,8 +180,17 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
       seeding: (fileKey) => isSeeding(seedCopies, liveCopies(fileKey)),
       onRegistered: (peer) => { this.#prober.probe(peer); this.#dispatcher.kick() },
       kick: () => { this.#dispatcher.kick() },
-      onFileAdded: (fileKey) => { void this.swarm.serve(fileKey) }
+      onFileAdded: (fileKey) => { void this.swarm.serve(fileKey) },
+      networkPlan: this.networkPlan,
+      httpUrl: () => this.http.url,
+      auth: access.auth
     }
+    this.ingest = new IngestService({
+      node,
+      store: this.store,
+      log: this.#log,
+      commit: async (info, spec) => recordUpload(this.#ctx, undefined, info, spec)
+    })
     this.http = new HttpApi({
       host: options.httpHost ?? DEFAULT_HTTP_HOST,
       port: options.httpPort ?? DEFAULT_HTTP_PORT,
@@ -142,9 +202,23 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
       seeding: this.#ctx.seeding,
       now,
       beforeRead: () => { this.#recordEgress() },
+      authorize: (req) => httpAuthorize(access.http, req),
+      extraRoute: (req, res) => handleHttpAction({ log: this.#log, replicate: async (fileId, to) => this.#replicate(fileId, to) }, req, res) ||
+        handleBlobRequest(this.store, req, res, this.#log),
+      network: {
+        networkOf: (id) => id === node.peerId.toString() ? options.network ?? '' : this.registry.get(id)?.network ?? '',
+        plan: this.networkPlan
+      },
       hints: (fileKey, asker) => this.catalog.get(fileKey) == null
         ? undefined
-        : hintsFor({ registry: this.registry, catalog: this.catalog, policy, tracker: trackerEntry(this.#ctx, fileKey) }, fileKey, asker, MAX_HINTS)
+        : hintsFor({
+          registry: this.registry,
+          catalog: this.catalog,
+          policy,
+          tracker: trackerEntry(this.#ctx, fileKey),
+          // As GET_PEERS would cut them for that registered server (network-aware distribution).
+          scope: asker.peerId != null && this.registry.get(asker.peerId) != null ? this.networkPlan.scopeFor(fileKey, asker) : undefined
+        }, fileKey, asker, MAX_HINTS)
     })
   }
 
@@ -152,6 +226,7 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
     await this.#scanStore()
     await this.swarm.start()
     await handleTrackerProtocol(this.#ctx)
+    await this.ingest.start()
     await this.http.start()
     this.#dispatcher.start()
     this.#prober.start()
@@ -168,6 +243,12 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
   }
 
   get peerId (): string { return this.node.peerId.toString() }
+
+  /** POST /api/tasks (an operator with the HTTP token): the same as a REPLICATE call. */
+  async #replicate (fileId: Uint8Array, to: string[]): Promise<{ taskId: string, servers: string[] }> {
+    const res = await handleReplicate(this.#ctx, this.node.peerId, { type: TrackerRequest.Type.REPLICATE, replicate: { fileId: fileId as Uint8Array<ArrayBuffer>, to } })
+    return res.replicate ?? { taskId: '', servers: [] }
+  }
 
   multiaddrs (): Multiaddr[] {
     return this.node.getMultiaddrs()
@@ -201,9 +282,11 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
     this.#recordEgress()
     await this.http.stop()
     await this.node.unhandle(TRACKER_PROTOCOL)
+    await this.ingest.stop()
     await this.swarm.stop()
     await this.node.stop()
     await this.store.close()
+    this.#access.stop()
     this.db.close()
   }
 }

@@ -3,6 +3,7 @@ import type { Catalog } from './catalog.js'
 import { MAX_EVENTS_IN_STATUS } from './constants.js'
 import type { Registry } from './registry.js'
 import type { TaskManager } from './task-manager.js'
+import { crossNetworkView, type NetworkViewSources } from './network-view.js'
 
 /**
  * The JSON shapes of the HTTP status API (documented in docs/tracker.md).
@@ -15,6 +16,8 @@ export interface ViewSources {
   trackerPeerId: string
   seeding(fileKey: string): boolean
   now(): number
+  /** Network labels (and the plan), for cross-network bytes per task. */
+  network?: NetworkViewSources
 }
 
 export function serversView (src: ViewSources): object[] {
@@ -28,6 +31,8 @@ export function serversView (src: ViewSources): object[] {
     capacityBytes: s.capacityBytes,
     load: s.load,
     rttMs: s.rttMs ?? null,
+    ingest: s.ingest === true,
+    httpUrl: s.httpUrl ?? '',
     registeredAt: iso(s.registeredAt),
     lastSeenMsAgo: src.now() - s.lastSeen,
     holdings: Object.fromEntries(src.catalog.list().flatMap((f) => {
@@ -129,6 +134,7 @@ export function taskView (src: ViewSources, taskId: string): object | undefined 
     bytesBySource,
     trackerPeerId: src.trackerPeerId,
     trackerBytes: bytesBySource[src.trackerPeerId] ?? 0,
+    ...(src.network != null ? crossNetworkView(src.network, t.fileKey, src.catalog.get(t.fileKey)?.info.manifest.size ?? 0, assignments.map((a) => a.peerId), [...results.values()]) : {}),
     events: src.tasks.events(taskId, MAX_EVENTS_IN_STATUS).map((e) => ({ at: iso(e.at), type: e.type, peerId: e.peerId ?? null, ...(e.detail != null ? { detail: e.detail } : {}) }))
   }
 }

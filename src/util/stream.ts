@@ -24,6 +24,8 @@ export class StreamReader {
   readonly #stream: Stream
   readonly #buf = new Uint8ArrayList()
   readonly #highWater: number
+  /** Bytes a take() in progress waits for: reading never pauses below this, or a payload larger than highWater would wait forever. */
+  #wanted = 0
   #wake?: () => void
   #ended = false
   #error?: Error
@@ -37,7 +39,7 @@ export class StreamReader {
       if (this.#buf.byteLength > maxBuffered) {
         this.#error = new ProtocolError(`peer sent more than ${maxBuffered} bytes ahead`)
         stream.abort(this.#error)
-      } else if (this.#buf.byteLength > this.#highWater && stream.readStatus !== 'paused') {
+      } else if (this.#buf.byteLength > Math.max(this.#highWater, this.#wanted) && stream.readStatus !== 'paused') {
         stream.pause()
       }
       this.#wake?.()
@@ -72,7 +74,16 @@ export class StreamReader {
 
   /** Exactly `n` bytes, as one contiguous array. */
   async take (n: number, options: AbortOptions = {}): Promise<Uint8Array> {
-    while (this.#buf.byteLength < n) await this.#more(options)
+    if (this.#buf.byteLength < n) {
+      // The caller has bounded n (a frame or payload limit): let that much in even while paused.
+      this.#wanted = n
+      if (this.#stream.readStatus === 'paused') this.#stream.resume()
+      try {
+        while (this.#buf.byteLength < n) await this.#more(options)
+      } finally {
+        this.#wanted = 0
+      }
+    }
     const out = this.#buf.subarray(0, n)
     this.#consume(n)
     return out

@@ -31,7 +31,8 @@ async function runTaskCommand (kind: 'replicate' | 'prefetch', args: string[]): 
     tracker: { type: 'string' },
     to: { type: 'string', multiple: true },
     wait: { type: 'boolean', default: false },
-    timeout: { type: 'string' }
+    timeout: { type: 'string' },
+    identity: { type: 'string' }
   }, Number.MAX_SAFE_INTEGER)
   if (values.help) { process.stdout.write(USAGE + '\n'); return 0 }
   const out = new Output(values.json)
@@ -60,5 +61,5 @@ async function runTaskCommand (kind: 'replicate' | 'prefetch', args: string[]): 
       }
       await sleep(POLL_INTERVAL_MS)
     }
-  })
+  }, values.identity)
 }

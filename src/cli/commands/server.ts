@@ -4,10 +4,12 @@ import { PIECE_PICKERS, SERVE_POLICIES } from '../../swarm/index.js'
 import type { TaskServiceOptions } from '../../server/task-service.js'
 import { normalizeCidr } from '../../util/net.js'
 import { formatBytes, parseSize } from '../../util/units.js'
-import { reportTaskEvents } from '../task-events.js'
+import { reportIngestEvents, reportTaskEvents } from '../task-events.js'
+import { wholeNumber } from './tracker.js'
 import { parse, parseFileIdArg, parseMultiaddr, required } from '../args.js'
 import { hex, Output } from '../output.js'
 import { USAGE } from '../usage.js'
+import { LOCALITY_OPTIONS, localityFromArgs } from '../locality-options.js'
 
 /** How often a server reports what it has sent. */
 const STATS_INTERVAL_MS = 1_000
@@ -26,12 +28,18 @@ export async function runServer (args: string[]): Promise<number> {
     network: { type: 'string' },
     subnet: { type: 'string' },
     'lan-addr': { type: 'string', multiple: true },
-    capacity: { type: 'string' }
+    capacity: { type: 'string' },
+    ingest: { type: 'boolean', default: false },
+    'http-port': { type: 'string' },
+    'http-host': { type: 'string' },
+    private: { type: 'boolean', default: false },
+    allow: { type: 'string' },
+    ...LOCALITY_OPTIONS
   })
   if (values.help) { process.stdout.write(USAGE + '\n'); return 0 }
   const out = new Output(values.json)
   const dataDir = required(values.data, 'data')
-  const listen = (values.listen ?? []).map((a) => parseMultiaddr(a, '--listen').toString())
+  const { locality, listen } = localityFromArgs(values, (values.listen ?? []).map((a) => parseMultiaddr(a, '--listen').toString()))
   const announce = (values.announce ?? []).map((a) => parseMultiaddr(a, '--announce').toString())
   const peers = (values.peer ?? []).map((a) => parseMultiaddr(a, '--peer'))
   for (const p of peers) {
@@ -43,11 +51,18 @@ export async function runServer (args: string[]): Promise<number> {
 
   const tracker = trackerOptions(values)
 
-  const server = await createServer({ dataDir, listen: listen.length > 0 ? listen : undefined, announce: announce.length > 0 ? announce : undefined, servePolicy, picker, tracker })
+  if (values.ingest && tracker == null) throw new InvalidArgumentError('--ingest needs --tracker (uploads are committed to it)')
+  if (values['http-host'] != null && values['http-port'] == null) throw new InvalidArgumentError('--http-host needs --http-port')
+  const http = values['http-port'] == null ? undefined : { port: wholeNumber(values['http-port'], '--http-port', 0, 65535), host: values['http-host'] }
+
+  if (values.allow != null && !values.private) throw new InvalidArgumentError('--allow needs --private (it lists who may connect to a private server)')
+  const access = values.private ? { private: true, allowFile: values.allow } : undefined
+  const server = await createServer({ dataDir, listen: listen.length > 0 ? listen : undefined, announce: announce.length > 0 ? announce : undefined, servePolicy, picker, tracker, ingest: values.ingest, http, locality, access })
   if (server.tasks != null) reportTaskEvents(server.tasks, out)
+  if (server.ingest != null) reportIngestEvents(server.ingest, out)
   await server.start()
   const addrs = server.multiaddrs().map((a) => a.toString())
-  out.event('listening', { peerId: server.peerId, addrs, ...(tracker != null ? { tracker: tracker.tracker.toString() } : {}) }, addrs.join('\n'))
+  out.event('listening', { peerId: server.peerId, addrs, ...(tracker != null ? { tracker: tracker.tracker.toString() } : {}), ...(server.http != null ? { http: server.http.url } : {}), ...(server.ingest != null ? { ingest: true } : {}) }, addrs.join('\n'))
 
   let lastSent = -1
   const reportStats = (): void => {
@@ -71,9 +86,16 @@ export async function runServer (args: string[]): Promise<number> {
   process.once('SIGTERM', onSignal)
 
   const results = await Promise.allSettled(fetches.map(async (id) => {
-    const result = await server.swarm.fetch(id, {
+    let lastHolders = ''
+    const result = await server.fetch(id, {
       peers,
       signal: stopping.signal,
+      onHolders: (holders) => {
+        const list = holders.map((h) => ({ peerId: h.peer.toString(), source: h.source, complete: h.complete, chunks: h.chunks }))
+        if (JSON.stringify(list) === lastHolders) return
+        lastHolders = JSON.stringify(list)
+        out.event('holders', { fileId: id.toString(), peers: list }, `${id.toString()}: ${list.length} holder(s) found (${[...new Set(list.map((h) => h.source))].join(', ') || 'none'})`)
+      },
       onProgress: (p) => {
         server.tasks?.holdingChanged(p.fileKey)
         out.event('progress', { fileId: p.fileKey, chunks: p.chunks, totalChunks: p.totalChunks, bytes: p.bytes, totalBytes: p.totalBytes }, `${p.fileKey} ${p.chunks}/${p.totalChunks} chunks (${formatBytes(p.bytes)})`)

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from '../../errors.js'
 import { createTracker } from '../../tracker/tracker.js'
 import { parse, parseMultiaddr, required } from '../args.js'
 import { Output } from '../output.js'
+import { reportIngestEvents } from '../task-events.js'
 import { USAGE } from '../usage.js'
 
 /** How often the tracker reports its egress when it changed. */
@@ -15,7 +16,16 @@ export async function runTracker (args: string[]): Promise<number> {
     'http-host': { type: 'string' },
     'http-port': { type: 'string' },
     'seed-copies': { type: 'string' },
-    'hint-policy': { type: 'string' }
+    'hint-policy': { type: 'string' },
+    network: { type: 'string' },
+    'cross-fetchers': { type: 'string' },
+    relay: { type: 'boolean', default: false },
+    dht: { type: 'boolean', default: false },
+    'allow-servers': { type: 'string' },
+    'allow-clients': { type: 'string' },
+    private: { type: 'boolean', default: false },
+    'http-token-file': { type: 'string' },
+    'http-private': { type: 'boolean', default: false }
   })
   if (values.help) { process.stdout.write(USAGE + '\n'); return 0 }
   const out = new Output(values.json)
@@ -28,8 +38,20 @@ export async function runTracker (args: string[]): Promise<number> {
     httpHost: values['http-host'],
     httpPort: values['http-port'] == null ? undefined : wholeNumber(values['http-port'], '--http-port', 0, 65535),
     seedCopies: values['seed-copies'] == null ? undefined : wholeNumber(values['seed-copies'], '--seed-copies', 1, 1000),
-    hintPolicy: values['hint-policy']
+    hintPolicy: values['hint-policy'],
+    network: values.network,
+    crossFetchers: values['cross-fetchers'] == null ? undefined : wholeNumber(values['cross-fetchers'], '--cross-fetchers', 1, 64),
+    relay: values.relay,
+    dht: values.dht,
+    access: {
+      allowServersFile: values['allow-servers'],
+      allowClientsFile: values['allow-clients'],
+      private: values.private,
+      httpTokenFile: values['http-token-file'],
+      publicStatus: !values['http-private']
+    }
   })
+  reportIngestEvents(tracker.ingest, out)
   tracker.addEventListener('task-event', ({ detail: e }) => {
     out.event('task-event', { taskId: e.taskId, type: e.type, peerId: e.peerId, ...(e.detail ?? {}) })
   })

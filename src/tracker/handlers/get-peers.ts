@@ -21,12 +21,15 @@ export const handleGetPeers: Handler = (ctx, caller, req) => {
     network: known?.network ?? g.network
   }
   const max = Math.min(MAX_HINTS, g.max === 0 ? DEFAULT_HINTS : g.max)
-  const peers = hintsFor({ registry: ctx.registry, catalog: ctx.catalog, policy: ctx.hintPolicy, tracker: trackerEntry(ctx, fileKey) }, fileKey, asker, max)
+  // Network-aware distribution applies to registered servers (their tasks), not to clients.
+  const scope = known == null ? undefined : ctx.networkPlan?.scopeFor(fileKey, asker)
+  const peers = hintsFor({ registry: ctx.registry, catalog: ctx.catalog, policy: ctx.hintPolicy, tracker: trackerEntry(ctx, fileKey), scope }, fileKey, asker, max)
   return {
     peers: {
       manifest: g.wantManifest ? file.info.bytes as Uint8Array<ArrayBuffer> : new Uint8Array(),
       peers,
-      policy: ctx.hintPolicy.name
+      policy: ctx.hintPolicy.name,
+      ...(scope != null ? { restricted: true } : {})
     }
   }
 }

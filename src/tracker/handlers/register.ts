@@ -2,6 +2,7 @@ import { multiaddr } from '@multiformats/multiaddr'
 import type { PeerId } from '@libp2p/interface'
 import { InvalidArgumentError, ProtocolError } from '../../errors.js'
 import { normalizeCidr } from '../../util/net.js'
+import { addrPeerId } from '../../util/addr.js'
 import type { Handler } from '../context.js'
 
 /** Addresses kept per server and kind: more is a misconfiguration, not useful routing. */
@@ -9,6 +10,9 @@ const MAX_ADDRS = 16
 
 /** Longest network label, in characters. */
 const MAX_LABEL = 64
+
+/** Longest HTTP base URL, in characters. */
+const MAX_URL = 256
 
 /** REGISTER: a task server joins or rejoins. Its PeerId is the stream's, never a field. */
 export const handleRegister: Handler = (ctx, caller, req) => {
@@ -20,7 +24,9 @@ export const handleRegister: Handler = (ctx, caller, req) => {
     lanAddrs: ownAddrs(r.lanAddrs, caller),
     subnet: r.subnet === '' ? '' : normalizeCidr(r.subnet),
     network: r.network,
-    capacityBytes: Number(r.capacityBytes)
+    capacityBytes: Number(r.capacityBytes),
+    ingest: r.ingest,
+    httpUrl: httpUrl(r.httpUrl)
   }
   if (info.addrs.length === 0 && info.lanAddrs.length === 0) throw new InvalidArgumentError('REGISTER needs at least one address')
   ctx.registry.register(caller.toString(), info)
@@ -42,9 +48,23 @@ function ownAddrs (addrs: string[], caller: PeerId): string[] {
     } catch {
       throw new InvalidArgumentError(`"${text}" is not a multiaddr`)
     }
-    const id = ma.getComponents().find((c) => c.name === 'p2p')?.value
+    const id = addrPeerId(ma)
     if (id != null && id !== caller.toString()) continue
     out.push(id == null ? ma.encapsulate(`/p2p/${caller.toString()}`).toString() : ma.toString())
   }
   return out
+}
+
+/** The server's HTTP blob base URL: empty, or an http(s) URL without a trailing slash. */
+function httpUrl (text: string): string {
+  if (text === '') return ''
+  if (text.length > MAX_URL) throw new InvalidArgumentError(`httpUrl longer than ${MAX_URL} characters`)
+  let url: URL
+  try {
+    url = new URL(text)
+  } catch {
+    throw new InvalidArgumentError(`"${text}" is not a URL`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError(`httpUrl must be http or https, not ${url.protocol}`)
+  return url.toString().replace(/\/+$/, '')
 }

@@ -1,5 +1,8 @@
+import { CID } from 'multiformats/cid'
 import { ProtocolError, UnknownTaskError } from '../../errors.js'
-import type { Handler } from '../context.js'
+import type { TaskStatus } from '../../pb/tracker.js'
+import type { TaskRow } from '../db.js'
+import type { Handler, TrackerContext } from '../context.js'
 
 /** TASK_STATUS: the state of a task and how many of its servers are done. */
 export const handleTaskStatus: Handler = (ctx, _caller, req) => {
@@ -7,14 +10,21 @@ export const handleTaskStatus: Handler = (ctx, _caller, req) => {
   if (q == null) throw new ProtocolError('TASK_STATUS without a taskStatus body')
   const task = ctx.tasks.get(q.taskId)
   if (task == null) throw new UnknownTaskError(`no task ${q.taskId}`)
+  return { taskStatus: taskStatusOf(ctx, task) }
+}
+
+/** A task's summary as sent on the wire (TASK_STATUS, LIST_TASKS). */
+export function taskStatusOf (ctx: TrackerContext, task: TaskRow): TaskStatus {
   const states = ctx.tasks.assignments(task.id).map((a) => a.state)
   return {
-    taskStatus: {
-      taskId: task.id,
-      state: task.state,
-      serversTotal: states.length,
-      serversDone: states.filter((s) => s === 'done').length,
-      serversFailed: states.filter((s) => s === 'failed').length
-    }
+    taskId: task.id,
+    state: task.state,
+    serversTotal: states.length,
+    serversDone: states.filter((s) => s === 'done').length,
+    serversFailed: states.filter((s) => s === 'failed').length,
+    fileId: CID.parse(task.fileKey).bytes as Uint8Array<ArrayBuffer>,
+    kind: task.kind,
+    createdAtMs: BigInt(task.createdAt),
+    updatedAtMs: BigInt(task.updatedAt)
   }
 }

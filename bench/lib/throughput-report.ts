@@ -1,0 +1,155 @@
+/** Result records, summary arithmetic and the stdout table of bench/throughput.ts. */
+import { formatBytes } from './units.js'
+
+const MIB = 1024 * 1024
+const GIB = 1024 * MIB
+
+/** Acceptance target (issue 2): a swarm fetch reaches this share of the raw stream ceiling. */
+export const TARGET_RATIO = 0.7
+/** Acceptance target (issue 2): peak RSS per process with a 1 GiB file, in MiB. */
+export const TARGET_RSS_MIB = 300
+
+export const PHASE_KINDS = ['pump', 'fetch', 'pump-disk'] as const
+export type PhaseKind = typeof PHASE_KINDS[number]
+
+export interface ProcessPhase {
+  /** User + system CPU seconds spent during the phase (all threads: libuv's pool does the disk I/O). */
+  cpuS: number
+  userS: number
+  sysS: number
+  /** CPU seconds per wall second: 1.0 is one core kept busy. */
+  cores: number
+  /** Highest sampled RSS during the phase. */
+  peakRssMiB: number
+}
+
+export interface PhaseResult {
+  kind: PhaseKind
+  /** The file's chunk size this phase belongs to (pump phases run next to those fetches). */
+  chunkSize: number
+  bytes: number
+  /** Wall time seen by the fetcher: stream open to end (pump), swarm.fetch call to return (fetch). */
+  seconds: number
+  mibps: number
+  /** fetch only: the downloader's own time, without the manifest and the final whole-file SHA-256. */
+  transferSeconds?: number
+  transferMibps?: number
+  seed: ProcessPhase
+  fetcher: ProcessPhase
+  /** The fetcher had one connection to the seed, the same before and after the phase. */
+  sameConnection: boolean
+  /** Machine CPU busy beyond the two processes, in cores (2 cores: 2.0 is all of it); high means a noisy figure. */
+  otherCores: number
+}
+
+export interface ChunkSizeSummary {
+  chunkSize: number
+  pumpMibps: number[]
+  pumpDiskMibps: number[]
+  fetchMibps: number[]
+  transferMibps: number[]
+  /** mean fetch / mean pump, both measured in this chunk size's group. */
+  ratio: number
+  transferRatio: number
+  /** mean fetch / mean pump-disk; 0 when no pump-disk phase ran. */
+  diskRatio: number
+  seedPeakRssMiB: number
+  fetcherPeakRssMiB: number
+  /** CPU seconds per GiB fetched, mean over the fetches. */
+  seedCpuSPerGiB: number
+  fetcherCpuSPerGiB: number
+}
+
+export interface ProcessTotals { maxRssMiB: number, cpuS: number }
+
+export interface ThroughputResult {
+  startedAt: string
+  machine: { cpus: number, cpuModel: string, node: string, platform: string }
+  size: number
+  order: PhaseKind[]
+  /** Extra Node flags the two peer processes ran with (e.g. GC tuning). */
+  peerNodeArgs: string[]
+  phases: PhaseResult[]
+  summary: ChunkSizeSummary[]
+  processes: { seed: ProcessTotals, fetcher: ProcessTotals }
+  targets: { ratio: number, rssMiB: number }
+  sameConnection: boolean
+}
+
+export function mibps (bytes: number, seconds: number): number {
+  return seconds > 0 ? bytes / MIB / seconds : 0
+}
+
+function mean (xs: number[]): number {
+  return xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length
+}
+
+export function summarize (phases: PhaseResult[]): ChunkSizeSummary[] {
+  const sizes = [...new Set(phases.map((p) => p.chunkSize))]
+  return sizes.map((chunkSize) => {
+    const group = phases.filter((p) => p.chunkSize === chunkSize)
+    const pumps = group.filter((p) => p.kind === 'pump')
+    const fetches = group.filter((p) => p.kind === 'fetch')
+    const pumpMean = mean(pumps.map((p) => p.mibps))
+    const pumpDisks = group.filter((p) => p.kind === 'pump-disk')
+    const pumpDiskMean = mean(pumpDisks.map((p) => p.mibps))
+    const perGiB = (p: PhaseResult, side: 'seed' | 'fetcher'): number => p[side].cpuS / (p.bytes / GIB)
+    return {
+      chunkSize,
+      pumpMibps: pumps.map((p) => p.mibps),
+      pumpDiskMibps: pumpDisks.map((p) => p.mibps),
+      fetchMibps: fetches.map((p) => p.mibps),
+      transferMibps: fetches.map((p) => p.transferMibps ?? 0),
+      ratio: pumpMean > 0 ? mean(fetches.map((p) => p.mibps)) / pumpMean : 0,
+      transferRatio: pumpMean > 0 ? mean(fetches.map((p) => p.transferMibps ?? 0)) / pumpMean : 0,
+      diskRatio: pumpDiskMean > 0 ? mean(fetches.map((p) => p.mibps)) / pumpDiskMean : 0,
+      seedPeakRssMiB: Math.max(0, ...fetches.map((p) => p.seed.peakRssMiB)),
+      fetcherPeakRssMiB: Math.max(0, ...fetches.map((p) => p.fetcher.peakRssMiB)),
+      seedCpuSPerGiB: mean(fetches.map((p) => perGiB(p, 'seed'))),
+      fetcherCpuSPerGiB: mean(fetches.map((p) => perGiB(p, 'fetcher')))
+    }
+  })
+}
+
+function table (head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
+  const line = (cells: string[]): string => cells.map((c, i) => c.padStart(widths[i])).join('  ')
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n')
+}
+
+const f1 = (n: number): string => n.toFixed(1)
+const pct = (n: number): string => `${(n * 100).toFixed(0)}%`
+const list = (xs: number[]): string => xs.length === 0 ? '-' : xs.map(f1).join(', ')
+const cpuCell = (p: ProcessPhase): string => `${f1(p.userS)}+${f1(p.sysS)} (${p.cores.toFixed(2)})`
+
+export function formatThroughput (r: ThroughputResult): string {
+  const phases = table(
+    ['#', 'phase', 'chunk', 'MiB/s', 'transfer MiB/s', 's', 'seed CPU s usr+sys (cores)', 'fetcher CPU s usr+sys (cores)', 'seed RSS MiB', 'fetcher RSS MiB', 'other load (cores)'],
+    r.phases.map((p, i) => [
+      String(i + 1), p.kind, p.kind === 'fetch' ? formatBytes(p.chunkSize) : '-', f1(p.mibps),
+      p.transferMibps != null ? f1(p.transferMibps) : '-', p.seconds.toFixed(2),
+      cpuCell(p.seed), cpuCell(p.fetcher),
+      f1(p.seed.peakRssMiB), f1(p.fetcher.peakRssMiB), p.otherCores.toFixed(2)
+    ]))
+  const summary = table(
+    ['chunk', 'pump MiB/s', 'pump-disk MiB/s', 'fetch MiB/s', 'fetch/pump', 'transfer/pump', 'fetch/pump-disk', 'CPU s/GiB seed', 'CPU s/GiB fetcher', 'peak RSS MiB seed/fetcher'],
+    r.summary.map((s) => [
+      formatBytes(s.chunkSize), list(s.pumpMibps), list(s.pumpDiskMibps), list(s.fetchMibps),
+      pct(s.ratio), pct(s.transferRatio), s.diskRatio > 0 ? pct(s.diskRatio) : '-', f1(s.seedCpuSPerGiB), f1(s.fetcherCpuSPerGiB),
+      `${f1(s.seedPeakRssMiB)} / ${f1(s.fetcherPeakRssMiB)}`
+    ]))
+  const { seed, fetcher } = r.processes
+  return [
+    `${formatBytes(r.size)} over one Noise+yamux connection on 127.0.0.1 (${r.machine.cpus} cores, ${r.machine.cpuModel}, Node ${r.machine.node})` +
+      (r.peerNodeArgs.length > 0 ? `; peers ran with ${r.peerNodeArgs.join(' ')}` : ''),
+    '',
+    phases,
+    '',
+    summary,
+    '',
+    `target: fetch >= ${pct(r.targets.ratio)} of pump; peak RSS < ${r.targets.rssMiB} MiB per process`,
+    `process maxRSS (lifetime, includes import): seed ${f1(seed.maxRssMiB)} MiB, fetcher ${f1(fetcher.maxRssMiB)} MiB; ` +
+      `CPU total: seed ${f1(seed.cpuS)} s, fetcher ${f1(fetcher.cpuS)} s`,
+    `every phase on the same connection: ${r.sameConnection ? 'yes' : 'NO'}`
+  ].join('\n')
+}

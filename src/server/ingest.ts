@@ -1,0 +1,114 @@
+import { TypedEventEmitter, type AbortOptions, type Logger, type Stream } from '@libp2p/interface'
+import type { FileInfo } from '../manifest/index.js'
+import type { ShoalNode } from '../node/index.js'
+import { INGEST_MAX_INBOUND_STREAMS, INGEST_MAX_OUTBOUND_STREAMS, INGEST_PROTOCOL } from '../rpc/transfer-constants.js'
+import type { ChunkStore } from '../store/types.js'
+import { IngestSession } from './ingest-session.js'
+import { handleProbe } from './probe.js'
+import { PROBE_PROTOCOL } from '../rpc/transfer-constants.js'
+
+/** Where a client asked the file to be replicated once it is committed. */
+export interface ReplicateSpec {
+  /** Server PeerIds. */
+  to: string[]
+  /** Live servers with this network label. */
+  network: string
+  /** Every live server. */
+  all: boolean
+}
+
+/** What the tracker answered to a commit. */
+export interface IngestCommitResult {
+  known: boolean
+  /** "" when no replication was asked for (or no server matched). */
+  taskId: string
+  servers: string[]
+}
+
+/** Upload counters per file, for reports and tests. */
+export interface IngestFileStats {
+  /** Chunk payload bytes received, whole or partial. */
+  bytesReceived: number
+  chunksStored: number
+  /** Chunks received that were already held (a sender that resent them). */
+  duplicateChunks: number
+  /** Bytes of chunks cut off by a stream's end (what an interrupted sender must send again). */
+  discardedBytes: number
+  badChunks: number
+  sessions: number
+}
+
+export interface IngestEvents {
+  'ingest-open': CustomEvent<{ fileId: string, chunksHeld: number, totalChunks: number }>
+  'ingest-committed': CustomEvent<{ fileId: string, taskId: string, servers: string[], stats: IngestFileStats }>
+  'ingest-error': CustomEvent<{ fileId: string, error: string, message: string }>
+}
+
+export interface IngestServiceInit {
+  node: ShoalNode
+  store: ChunkStore
+  log: Logger
+  /** Records the complete, verified file with the tracker and creates the replicate task. */
+  commit(info: FileInfo, spec: ReplicateSpec, options: AbortOptions): Promise<IngestCommitResult>
+}
+
+/**
+ * The ingest endpoint (the patent's upload server), on servers started with
+ * --ingest and on the tracker: /shoal/probe/1.0.0 answers throughput probes
+ * and /shoal/ingest/1.0.0 takes verified chunks into the chunk store (one
+ * IngestSession per stream), then commits the file to the tracker.
+ */
+export class IngestService extends TypedEventEmitter<IngestEvents> {
+  readonly #init: IngestServiceInit
+  readonly #stats = new Map<string, IngestFileStats>()
+  readonly #sessions = new Set<IngestSession>()
+
+  constructor (init: IngestServiceInit) {
+    super()
+    this.#init = init
+  }
+
+  async start (): Promise<void> {
+    await handleProbe(this.#init.node, this.#init.log)
+    await this.#init.node.handle(INGEST_PROTOCOL, (stream: Stream) => { this.#onStream(stream) }, {
+      maxInboundStreams: INGEST_MAX_INBOUND_STREAMS,
+      maxOutboundStreams: INGEST_MAX_OUTBOUND_STREAMS
+    })
+  }
+
+  async stop (): Promise<void> {
+    await this.#init.node.unhandle(INGEST_PROTOCOL)
+    await this.#init.node.unhandle(PROBE_PROTOCOL)
+    for (const s of this.#sessions) s.abort()
+    await Promise.allSettled([...this.#sessions].map(async (s) => s.finished))
+  }
+
+  /** Counters of one file's uploads to this node. */
+  stats (fileKey: string): IngestFileStats | undefined {
+    const s = this.#stats.get(fileKey)
+    return s == null ? undefined : { ...s }
+  }
+
+  #statsOf (fileKey: string): IngestFileStats {
+    let s = this.#stats.get(fileKey)
+    if (s == null) this.#stats.set(fileKey, s = { bytesReceived: 0, chunksStored: 0, duplicateChunks: 0, discardedBytes: 0, badChunks: 0, sessions: 0 })
+    return s
+  }
+
+  #onStream (stream: Stream): void {
+    const session = new IngestSession(stream, {
+      store: this.#init.store,
+      log: this.#init.log,
+      stats: (fileKey) => this.#statsOf(fileKey),
+      onOpen: (fileId, held, total) => this.safeDispatchEvent('ingest-open', { detail: { fileId, chunksHeld: held, totalChunks: total } }),
+      commit: async (info, spec, options) => {
+        const result = await this.#init.commit(info, spec, options)
+        this.safeDispatchEvent('ingest-committed', { detail: { fileId: info.key, taskId: result.taskId, servers: result.servers, stats: this.#statsOf(info.key) } })
+        return result
+      },
+      onError: (fileId, err) => this.safeDispatchEvent('ingest-error', { detail: { fileId, error: err.name, message: err.message } })
+    })
+    this.#sessions.add(session)
+    void session.finished.finally(() => this.#sessions.delete(session))
+  }
+}

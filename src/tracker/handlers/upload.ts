@@ -1,0 +1,40 @@
+import { ProtocolError } from '../../errors.js'
+import { normalizeCidr } from '../../util/net.js'
+import { DEFAULT_HINTS, MAX_HINTS } from '../constants.js'
+import type { Handler } from '../context.js'
+import { addressesFor, type HintCandidate } from '../hints.js'
+
+/**
+ * UPLOAD: where a client may upload. Live servers started with --ingest,
+ * ranked for the caller by the hint policy (the same locality that orders
+ * downloads), then the tracker itself, which always accepts uploads but
+ * whose link is the scarce one.
+ */
+export const handleUpload: Handler = (ctx, caller, req) => {
+  const u = req.upload
+  if (u == null) throw new ProtocolError('UPLOAD without an upload body')
+  const asker = { peerId: caller.toString(), subnet: u.subnet === '' ? '' : normalizeCidr(u.subnet), network: u.network }
+  const max = Math.min(MAX_HINTS, u.max === 0 ? DEFAULT_HINTS : u.max)
+  const candidates: HintCandidate[] = ctx.registry.alive().filter((s) => s.ingest === true).map((s) => ({
+    peerId: s.peerId,
+    addrs: s.addrs,
+    lanAddrs: s.lanAddrs,
+    subnet: s.subnet,
+    network: s.network,
+    rttMs: s.rttMs,
+    load: s.load,
+    chunks: 0,
+    totalChunks: 1
+  }))
+  const peers = ctx.hintPolicy.rank(asker, candidates).slice(0, max).map((c) => ({
+    peerId: c.peerId,
+    addrs: addressesFor(asker, c),
+    chunks: 0,
+    complete: false,
+    subnet: c.subnet,
+    network: c.network,
+    tracker: false
+  }))
+  peers.push({ peerId: ctx.node.peerId.toString(), addrs: ctx.node.getMultiaddrs().map((a) => a.toString()), chunks: 0, complete: false, subnet: '', network: '', tracker: true })
+  return { upload: { peers, policy: ctx.hintPolicy.name } }
+}

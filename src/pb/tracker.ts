@@ -521,6 +521,12 @@ export namespace TrackerRequest {
     value: string
   }
 
+  export interface TrackerRequestGetPeersBannedFieldEvent {
+    field: '$.getPeers.banned[]'
+    index: number
+    value: string
+  }
+
   export interface TrackerRequestCommitFileIdFieldEvent {
     field: '$.commit.fileId'
     value: Uint8Array<ArrayBuffer>
@@ -714,7 +720,7 @@ export namespace TrackerRequest {
     return decodeMessage(buf, TrackerRequest.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TrackerRequest>): Generator<TrackerRequestTypeFieldEvent | TrackerRequestRegisterAddrsFieldEvent | TrackerRequestRegisterLanAddrsFieldEvent | TrackerRequestRegisterSubnetFieldEvent | TrackerRequestRegisterNetworkFieldEvent | TrackerRequestRegisterCapacityBytesFieldEvent | TrackerRequestRegisterIngestFieldEvent | TrackerRequestRegisterHttpUrlFieldEvent | TrackerRequestHeartbeatLoadFieldEvent | TrackerRequestHeartbeatTasksTaskIdFieldEvent | TrackerRequestHeartbeatTasksBytesFieldEvent | TrackerRequestHeartbeatTasksTotalBytesFieldEvent | TrackerRequestHeartbeatMembersDigestFieldEvent | TrackerRequestAnnounceHoldingsFileIdFieldEvent | TrackerRequestAnnounceHoldingsBitfieldFieldEvent | TrackerRequestAnnounceHoldingsCompleteFieldEvent | TrackerRequestAnnounceFullFieldEvent | TrackerRequestGetPeersFileIdFieldEvent | TrackerRequestGetPeersWantManifestFieldEvent | TrackerRequestGetPeersMaxFieldEvent | TrackerRequestGetPeersSubnetFieldEvent | TrackerRequestGetPeersNetworkFieldEvent | TrackerRequestCommitFileIdFieldEvent | TrackerRequestTaskResultTaskIdFieldEvent | TrackerRequestTaskResultOkFieldEvent | TrackerRequestTaskResultReasonFieldEvent | TrackerRequestTaskResultBytesFromPeerIdFieldEvent | TrackerRequestTaskResultBytesFromBytesFieldEvent | TrackerRequestTaskResultDurationMsFieldEvent | TrackerRequestTaskResultResumedChunksFieldEvent | TrackerRequestTaskResultFetchedChunksFieldEvent | TrackerRequestTaskResultSha256FieldEvent | TrackerRequestTaskResultAttemptFieldEvent | TrackerRequestTaskResultFetchAttemptsFieldEvent | TrackerRequestReplicateFileIdFieldEvent | TrackerRequestReplicateToFieldEvent | TrackerRequestTaskStatusTaskIdFieldEvent | TrackerRequestPrefetchFileIdFieldEvent | TrackerRequestPrefetchServerFieldEvent | TrackerRequestUploadSizeFieldEvent | TrackerRequestUploadSubnetFieldEvent | TrackerRequestUploadNetworkFieldEvent | TrackerRequestUploadMaxFieldEvent | TrackerRequestIngestCommitManifestFieldEvent | TrackerRequestIngestCommitReplicateToFieldEvent | TrackerRequestIngestCommitReplicateNetworkFieldEvent | TrackerRequestIngestCommitReplicateAllFieldEvent | TrackerRequestDownloadFileIdFieldEvent | TrackerRequestDownloadSubnetFieldEvent | TrackerRequestDownloadNetworkFieldEvent | TrackerRequestDownloadMaxFieldEvent | TrackerRequestFallbackFileIdFieldEvent | TrackerRequestFallbackReasonFieldEvent | TrackerRequestFallbackUnreachableFieldEvent | TrackerRequestFallbackSubnetFieldEvent | TrackerRequestFallbackNetworkFieldEvent | TrackerRequestListFilesMaxFieldEvent | TrackerRequestListTasksMaxFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TrackerRequest>): Generator<TrackerRequestTypeFieldEvent | TrackerRequestRegisterAddrsFieldEvent | TrackerRequestRegisterLanAddrsFieldEvent | TrackerRequestRegisterSubnetFieldEvent | TrackerRequestRegisterNetworkFieldEvent | TrackerRequestRegisterCapacityBytesFieldEvent | TrackerRequestRegisterIngestFieldEvent | TrackerRequestRegisterHttpUrlFieldEvent | TrackerRequestHeartbeatLoadFieldEvent | TrackerRequestHeartbeatTasksTaskIdFieldEvent | TrackerRequestHeartbeatTasksBytesFieldEvent | TrackerRequestHeartbeatTasksTotalBytesFieldEvent | TrackerRequestHeartbeatMembersDigestFieldEvent | TrackerRequestAnnounceHoldingsFileIdFieldEvent | TrackerRequestAnnounceHoldingsBitfieldFieldEvent | TrackerRequestAnnounceHoldingsCompleteFieldEvent | TrackerRequestAnnounceFullFieldEvent | TrackerRequestGetPeersFileIdFieldEvent | TrackerRequestGetPeersWantManifestFieldEvent | TrackerRequestGetPeersMaxFieldEvent | TrackerRequestGetPeersSubnetFieldEvent | TrackerRequestGetPeersNetworkFieldEvent | TrackerRequestGetPeersBannedFieldEvent | TrackerRequestCommitFileIdFieldEvent | TrackerRequestTaskResultTaskIdFieldEvent | TrackerRequestTaskResultOkFieldEvent | TrackerRequestTaskResultReasonFieldEvent | TrackerRequestTaskResultBytesFromPeerIdFieldEvent | TrackerRequestTaskResultBytesFromBytesFieldEvent | TrackerRequestTaskResultDurationMsFieldEvent | TrackerRequestTaskResultResumedChunksFieldEvent | TrackerRequestTaskResultFetchedChunksFieldEvent | TrackerRequestTaskResultSha256FieldEvent | TrackerRequestTaskResultAttemptFieldEvent | TrackerRequestTaskResultFetchAttemptsFieldEvent | TrackerRequestReplicateFileIdFieldEvent | TrackerRequestReplicateToFieldEvent | TrackerRequestTaskStatusTaskIdFieldEvent | TrackerRequestPrefetchFileIdFieldEvent | TrackerRequestPrefetchServerFieldEvent | TrackerRequestUploadSizeFieldEvent | TrackerRequestUploadSubnetFieldEvent | TrackerRequestUploadNetworkFieldEvent | TrackerRequestUploadMaxFieldEvent | TrackerRequestIngestCommitManifestFieldEvent | TrackerRequestIngestCommitReplicateToFieldEvent | TrackerRequestIngestCommitReplicateNetworkFieldEvent | TrackerRequestIngestCommitReplicateAllFieldEvent | TrackerRequestDownloadFileIdFieldEvent | TrackerRequestDownloadSubnetFieldEvent | TrackerRequestDownloadNetworkFieldEvent | TrackerRequestDownloadMaxFieldEvent | TrackerRequestFallbackFileIdFieldEvent | TrackerRequestFallbackReasonFieldEvent | TrackerRequestFallbackUnreachableFieldEvent | TrackerRequestFallbackSubnetFieldEvent | TrackerRequestFallbackNetworkFieldEvent | TrackerRequestListFilesMaxFieldEvent | TrackerRequestListTasksMaxFieldEvent> {
     return streamMessage(buf, TrackerRequest.codec(), opts)
   }
 }
@@ -1116,6 +1122,11 @@ export namespace RegisterResponse {
     value: string
   }
 
+  export interface RegisterResponseMembersClientsListedFieldEvent {
+    field: '$.members.clientsListed'
+    value: boolean
+  }
+
   export function encode (obj: Partial<RegisterResponse>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, RegisterResponse.codec())
   }
@@ -1124,7 +1135,7 @@ export namespace RegisterResponse {
     return decodeMessage(buf, RegisterResponse.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RegisterResponse>): Generator<RegisterResponseHeartbeatIntervalMsFieldEvent | RegisterResponseHeartbeatTimeoutMsFieldEvent | RegisterResponseMembersPeerIdsFieldEvent | RegisterResponseMembersDigestFieldEvent | RegisterResponseMembersClientsFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<RegisterResponse>): Generator<RegisterResponseHeartbeatIntervalMsFieldEvent | RegisterResponseHeartbeatTimeoutMsFieldEvent | RegisterResponseMembersPeerIdsFieldEvent | RegisterResponseMembersDigestFieldEvent | RegisterResponseMembersClientsFieldEvent | RegisterResponseMembersClientsListedFieldEvent> {
     return streamMessage(buf, RegisterResponse.codec(), opts)
   }
 }
@@ -1547,6 +1558,11 @@ export namespace HeartbeatResponse {
     value: string
   }
 
+  export interface HeartbeatResponseMembersClientsListedFieldEvent {
+    field: '$.members.clientsListed'
+    value: boolean
+  }
+
   export function encode (obj: Partial<HeartbeatResponse>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, HeartbeatResponse.codec())
   }
@@ -1555,7 +1571,7 @@ export namespace HeartbeatResponse {
     return decodeMessage(buf, HeartbeatResponse.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<HeartbeatResponse>): Generator<HeartbeatResponseReregisterFieldEvent | HeartbeatResponseMembersPeerIdsFieldEvent | HeartbeatResponseMembersDigestFieldEvent | HeartbeatResponseMembersClientsFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<HeartbeatResponse>): Generator<HeartbeatResponseReregisterFieldEvent | HeartbeatResponseMembersPeerIdsFieldEvent | HeartbeatResponseMembersDigestFieldEvent | HeartbeatResponseMembersClientsFieldEvent | HeartbeatResponseMembersClientsListedFieldEvent> {
     return streamMessage(buf, HeartbeatResponse.codec(), opts)
   }
 }
@@ -1564,6 +1580,7 @@ export interface Members {
   peerIds: string[]
   digest: string
   clients: string[]
+  clientsListed: boolean
 }
 
 export namespace Members {
@@ -1595,6 +1612,11 @@ export namespace Members {
           }
         }
 
+        if ((obj.clientsListed != null && obj.clientsListed !== false)) {
+          w.uint32(32)
+          w.bool(obj.clientsListed)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -1602,7 +1624,8 @@ export namespace Members {
         const obj: any = {
           peerIds: [],
           digest: '',
-          clients: []
+          clients: [],
+          clientsListed: false
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -1629,6 +1652,10 @@ export namespace Members {
               }
 
               obj.clients.push(reader.string())
+              break
+            }
+            case 4: {
+              obj.clientsListed = reader.bool()
               break
             }
             default: {
@@ -1688,6 +1715,13 @@ export namespace Members {
 
               break
             }
+            case 4: {
+              yield {
+                field: `${prefix}.clientsListed`,
+                value: reader.bool()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -1717,6 +1751,11 @@ export namespace Members {
     value: string
   }
 
+  export interface MembersClientsListedFieldEvent {
+    field: '$.clientsListed'
+    value: boolean
+  }
+
   export function encode (obj: Partial<Members>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, Members.codec())
   }
@@ -1725,7 +1764,7 @@ export namespace Members {
     return decodeMessage(buf, Members.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Members>): Generator<MembersPeerIdsFieldEvent | MembersDigestFieldEvent | MembersClientsFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Members>): Generator<MembersPeerIdsFieldEvent | MembersDigestFieldEvent | MembersClientsFieldEvent | MembersClientsListedFieldEvent> {
     return streamMessage(buf, Members.codec(), opts)
   }
 }
@@ -2019,6 +2058,7 @@ export interface GetPeers {
   max: number
   subnet: string
   network: string
+  banned: string[]
 }
 
 export namespace GetPeers {
@@ -2056,6 +2096,13 @@ export namespace GetPeers {
           w.string(obj.network)
         }
 
+        if (obj.banned != null && obj.banned.length > 0) {
+          for (const value of obj.banned) {
+            w.uint32(162)
+            w.string(value)
+          }
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -2065,7 +2112,8 @@ export namespace GetPeers {
           wantManifest: false,
           max: 0,
           subnet: '',
-          network: ''
+          network: '',
+          banned: []
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -2094,6 +2142,14 @@ export namespace GetPeers {
               obj.network = reader.string()
               break
             }
+            case 20: {
+              if (opts.limits?.banned != null && obj.banned.length === opts.limits.banned) {
+                throw new MaxLengthError('Decode error - repeated field "banned" had too many elements')
+              }
+
+              obj.banned.push(reader.string())
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -2103,6 +2159,10 @@ export namespace GetPeers {
 
         return obj
       }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          banned: 0
+        }
+
         const end = length == null ? reader.len : reader.pos + length
 
         while (reader.pos < end) {
@@ -2144,6 +2204,21 @@ export namespace GetPeers {
               }
               break
             }
+            case 20: {
+              if (opts.limits?.banned != null && obj.banned === opts.limits.banned) {
+                throw new MaxLengthError('Streaming decode error - repeated field "banned" had too many elements')
+              }
+
+              yield {
+                field: `${prefix}.banned[]`,
+                index: obj.banned,
+                value: reader.string()
+              }
+
+              obj.banned++
+
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -2181,6 +2256,12 @@ export namespace GetPeers {
     value: string
   }
 
+  export interface GetPeersBannedFieldEvent {
+    field: '$.banned[]'
+    index: number
+    value: string
+  }
+
   export function encode (obj: Partial<GetPeers>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, GetPeers.codec())
   }
@@ -2189,7 +2270,7 @@ export namespace GetPeers {
     return decodeMessage(buf, GetPeers.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<GetPeers>): Generator<GetPeersFileIdFieldEvent | GetPeersWantManifestFieldEvent | GetPeersMaxFieldEvent | GetPeersSubnetFieldEvent | GetPeersNetworkFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<GetPeers>): Generator<GetPeersFileIdFieldEvent | GetPeersWantManifestFieldEvent | GetPeersMaxFieldEvent | GetPeersSubnetFieldEvent | GetPeersNetworkFieldEvent | GetPeersBannedFieldEvent> {
     return streamMessage(buf, GetPeers.codec(), opts)
   }
 }
@@ -6684,6 +6765,11 @@ export namespace TrackerResponse {
     value: string
   }
 
+  export interface TrackerResponseRegisterMembersClientsListedFieldEvent {
+    field: '$.register.members.clientsListed'
+    value: boolean
+  }
+
   export interface TrackerResponseHeartbeatReregisterFieldEvent {
     field: '$.heartbeat.reregister'
     value: boolean
@@ -6704,6 +6790,11 @@ export namespace TrackerResponse {
     field: '$.heartbeat.members.clients[]'
     index: number
     value: string
+  }
+
+  export interface TrackerResponseHeartbeatMembersClientsListedFieldEvent {
+    field: '$.heartbeat.members.clientsListed'
+    value: boolean
   }
 
   export interface TrackerResponsePeersManifestFieldEvent {
@@ -7036,7 +7127,7 @@ export namespace TrackerResponse {
     return decodeMessage(buf, TrackerResponse.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TrackerResponse>): Generator<TrackerResponseErrorCodeFieldEvent | TrackerResponseErrorMessageFieldEvent | TrackerResponseRegisterHeartbeatIntervalMsFieldEvent | TrackerResponseRegisterHeartbeatTimeoutMsFieldEvent | TrackerResponseRegisterMembersPeerIdsFieldEvent | TrackerResponseRegisterMembersDigestFieldEvent | TrackerResponseRegisterMembersClientsFieldEvent | TrackerResponseHeartbeatReregisterFieldEvent | TrackerResponseHeartbeatMembersPeerIdsFieldEvent | TrackerResponseHeartbeatMembersDigestFieldEvent | TrackerResponseHeartbeatMembersClientsFieldEvent | TrackerResponsePeersManifestFieldEvent | TrackerResponsePeersPeersPeerIdFieldEvent | TrackerResponsePeersPeersAddrsFieldEvent | TrackerResponsePeersPeersChunksFieldEvent | TrackerResponsePeersPeersCompleteFieldEvent | TrackerResponsePeersPeersSubnetFieldEvent | TrackerResponsePeersPeersNetworkFieldEvent | TrackerResponsePeersPeersTrackerFieldEvent | TrackerResponsePeersPolicyFieldEvent | TrackerResponsePeersRestrictedFieldEvent | TrackerResponseCommitFileIdFieldEvent | TrackerResponseCommitKnownFieldEvent | TrackerResponseTaskResultDuplicateFieldEvent | TrackerResponseReplicateTaskIdFieldEvent | TrackerResponseReplicateServersFieldEvent | TrackerResponseTaskStatusTaskIdFieldEvent | TrackerResponseTaskStatusStateFieldEvent | TrackerResponseTaskStatusServersTotalFieldEvent | TrackerResponseTaskStatusServersDoneFieldEvent | TrackerResponseTaskStatusServersFailedFieldEvent | TrackerResponseTaskStatusFileIdFieldEvent | TrackerResponseTaskStatusKindFieldEvent | TrackerResponseTaskStatusCreatedAtMsFieldEvent | TrackerResponseTaskStatusUpdatedAtMsFieldEvent | TrackerResponseUploadPeersPeerIdFieldEvent | TrackerResponseUploadPeersAddrsFieldEvent | TrackerResponseUploadPeersChunksFieldEvent | TrackerResponseUploadPeersCompleteFieldEvent | TrackerResponseUploadPeersSubnetFieldEvent | TrackerResponseUploadPeersNetworkFieldEvent | TrackerResponseUploadPeersTrackerFieldEvent | TrackerResponseUploadPolicyFieldEvent | TrackerResponseIngestCommitFileIdFieldEvent | TrackerResponseIngestCommitKnownFieldEvent | TrackerResponseIngestCommitTaskIdFieldEvent | TrackerResponseIngestCommitServersFieldEvent | TrackerResponseFallbackHttpUrlFieldEvent | TrackerResponseFallbackHttpPeerIdFieldEvent | TrackerResponseFallbackHttpTrackerFieldEvent | TrackerResponseFallbackRelaysFieldEvent | TrackerResponseFilesFilesFileIdFieldEvent | TrackerResponseFilesFilesNameFieldEvent | TrackerResponseFilesFilesSizeFieldEvent | TrackerResponseFilesFilesChunksFieldEvent | TrackerResponseFilesFilesHoldersFieldEvent | TrackerResponseFilesFilesCompleteCopiesFieldEvent | TrackerResponseFilesFilesAddedAtMsFieldEvent | TrackerResponseFilesFilesSha256FieldEvent | TrackerResponseTasksTasksTaskIdFieldEvent | TrackerResponseTasksTasksStateFieldEvent | TrackerResponseTasksTasksServersTotalFieldEvent | TrackerResponseTasksTasksServersDoneFieldEvent | TrackerResponseTasksTasksServersFailedFieldEvent | TrackerResponseTasksTasksFileIdFieldEvent | TrackerResponseTasksTasksKindFieldEvent | TrackerResponseTasksTasksCreatedAtMsFieldEvent | TrackerResponseTasksTasksUpdatedAtMsFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TrackerResponse>): Generator<TrackerResponseErrorCodeFieldEvent | TrackerResponseErrorMessageFieldEvent | TrackerResponseRegisterHeartbeatIntervalMsFieldEvent | TrackerResponseRegisterHeartbeatTimeoutMsFieldEvent | TrackerResponseRegisterMembersPeerIdsFieldEvent | TrackerResponseRegisterMembersDigestFieldEvent | TrackerResponseRegisterMembersClientsFieldEvent | TrackerResponseRegisterMembersClientsListedFieldEvent | TrackerResponseHeartbeatReregisterFieldEvent | TrackerResponseHeartbeatMembersPeerIdsFieldEvent | TrackerResponseHeartbeatMembersDigestFieldEvent | TrackerResponseHeartbeatMembersClientsFieldEvent | TrackerResponseHeartbeatMembersClientsListedFieldEvent | TrackerResponsePeersManifestFieldEvent | TrackerResponsePeersPeersPeerIdFieldEvent | TrackerResponsePeersPeersAddrsFieldEvent | TrackerResponsePeersPeersChunksFieldEvent | TrackerResponsePeersPeersCompleteFieldEvent | TrackerResponsePeersPeersSubnetFieldEvent | TrackerResponsePeersPeersNetworkFieldEvent | TrackerResponsePeersPeersTrackerFieldEvent | TrackerResponsePeersPolicyFieldEvent | TrackerResponsePeersRestrictedFieldEvent | TrackerResponseCommitFileIdFieldEvent | TrackerResponseCommitKnownFieldEvent | TrackerResponseTaskResultDuplicateFieldEvent | TrackerResponseReplicateTaskIdFieldEvent | TrackerResponseReplicateServersFieldEvent | TrackerResponseTaskStatusTaskIdFieldEvent | TrackerResponseTaskStatusStateFieldEvent | TrackerResponseTaskStatusServersTotalFieldEvent | TrackerResponseTaskStatusServersDoneFieldEvent | TrackerResponseTaskStatusServersFailedFieldEvent | TrackerResponseTaskStatusFileIdFieldEvent | TrackerResponseTaskStatusKindFieldEvent | TrackerResponseTaskStatusCreatedAtMsFieldEvent | TrackerResponseTaskStatusUpdatedAtMsFieldEvent | TrackerResponseUploadPeersPeerIdFieldEvent | TrackerResponseUploadPeersAddrsFieldEvent | TrackerResponseUploadPeersChunksFieldEvent | TrackerResponseUploadPeersCompleteFieldEvent | TrackerResponseUploadPeersSubnetFieldEvent | TrackerResponseUploadPeersNetworkFieldEvent | TrackerResponseUploadPeersTrackerFieldEvent | TrackerResponseUploadPolicyFieldEvent | TrackerResponseIngestCommitFileIdFieldEvent | TrackerResponseIngestCommitKnownFieldEvent | TrackerResponseIngestCommitTaskIdFieldEvent | TrackerResponseIngestCommitServersFieldEvent | TrackerResponseFallbackHttpUrlFieldEvent | TrackerResponseFallbackHttpPeerIdFieldEvent | TrackerResponseFallbackHttpTrackerFieldEvent | TrackerResponseFallbackRelaysFieldEvent | TrackerResponseFilesFilesFileIdFieldEvent | TrackerResponseFilesFilesNameFieldEvent | TrackerResponseFilesFilesSizeFieldEvent | TrackerResponseFilesFilesChunksFieldEvent | TrackerResponseFilesFilesHoldersFieldEvent | TrackerResponseFilesFilesCompleteCopiesFieldEvent | TrackerResponseFilesFilesAddedAtMsFieldEvent | TrackerResponseFilesFilesSha256FieldEvent | TrackerResponseTasksTasksTaskIdFieldEvent | TrackerResponseTasksTasksStateFieldEvent | TrackerResponseTasksTasksServersTotalFieldEvent | TrackerResponseTasksTasksServersDoneFieldEvent | TrackerResponseTasksTasksServersFailedFieldEvent | TrackerResponseTasksTasksFileIdFieldEvent | TrackerResponseTasksTasksKindFieldEvent | TrackerResponseTasksTasksCreatedAtMsFieldEvent | TrackerResponseTasksTasksUpdatedAtMsFieldEvent> {
     return streamMessage(buf, TrackerResponse.codec(), opts)
   }
 }

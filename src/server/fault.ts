@@ -1,3 +1,4 @@
+import { InvalidArgumentError } from '../errors.js'
 import type { ChunkStore, StoredFile } from '../store/types.js'
 
 /**
@@ -29,7 +30,7 @@ export function faultsFromEnv (env: NodeJS.ProcessEnv = process.env): Faults | u
     const [name, arg] = item.split(':')
     if (name === 'flip-served') faults.flipServed = true
     else if (name === 'slow-served' && Number(arg) > 0) faults.slowServedBps = Number(arg)
-    else throw new Error(`${FAULT_ENV}: unknown fault "${item}" (flip-served, slow-served:<bytes/s>)`)
+    else throw new InvalidArgumentError(`${FAULT_ENV}: unknown fault "${item}" (flip-served, slow-served:<bytes/s>)`)
   }
   return faults
 }

@@ -1,4 +1,5 @@
-import { TypedEventEmitter, type AbortOptions, type Logger, type Stream } from '@libp2p/interface'
+import { TypedEventEmitter, type AbortOptions, type Connection, type Logger, type PeerId, type Stream } from '@libp2p/interface'
+import { NotAllowedError } from '../errors.js'
 import type { FileInfo } from '../manifest/index.js'
 import type { ShoalNode } from '../node/index.js'
 import { INGEST_MAX_INBOUND_STREAMS, INGEST_MAX_OUTBOUND_STREAMS, INGEST_PROTOCOL } from '../rpc/transfer-constants.js'
@@ -50,6 +51,8 @@ export interface IngestServiceInit {
   log: Logger
   /** Records the complete, verified file with the tracker and creates the replicate task. */
   commit(info: FileInfo, spec: ReplicateSpec, options: AbortOptions): Promise<IngestCommitResult>
+  /** Whether a peer may upload (authorised clients, docs/guarantees.md); default every peer. */
+  authorize?(peer: PeerId): boolean
 }
 
 /**
@@ -70,7 +73,11 @@ export class IngestService extends TypedEventEmitter<IngestEvents> {
 
   async start (): Promise<void> {
     await handleProbe(this.#init.node, this.#init.log)
-    await this.#init.node.handle(INGEST_PROTOCOL, (stream: Stream) => { this.#onStream(stream) }, {
+    await this.#init.node.handle(INGEST_PROTOCOL, (stream: Stream, connection: Connection) => {
+      // Refused before a byte is read: an unauthorised client uploads nothing.
+      if (this.#init.authorize?.(connection.remotePeer) === false) { stream.abort(new NotAllowedError('uploads are accepted only from authorised clients')); return }
+      this.#onStream(stream)
+    }, {
       maxInboundStreams: INGEST_MAX_INBOUND_STREAMS,
       maxOutboundStreams: INGEST_MAX_OUTBOUND_STREAMS
     })

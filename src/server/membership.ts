@@ -31,6 +31,8 @@ export class Membership {
   readonly clients = new Allowlist()
   readonly #init: MembershipInit
   #digest = ''
+  /** The tracker keeps a client list: only those clients may upload here. */
+  #clientsListed = false
   /** Saves run one after another, so an older list never lands last. */
   #saving: Promise<void> = Promise.resolve()
 
@@ -44,11 +46,14 @@ export class Membership {
   readonly allow = (peer: PeerId): boolean =>
     this.#init.tracker?.equals(peer) === true || this.members.has(peer) || this.#init.local?.has(peer) === true
 
+  /** Whether `peer` may upload to us (ingest): an authorised client, when the tracker keeps a client list. */
+  readonly mayUpload = (peer: PeerId): boolean => !this.#clientsListed || this.clients.has(peer)
+
   /** Restores the list saved by an earlier run; a missing or damaged file leaves it empty. */
   async load (): Promise<void> {
     try {
       const saved = JSON.parse(await readFile(join(this.#init.dataDir, MEMBERS_FILE), 'utf8'))
-      this.#apply({ peerIds: parseAllowlist((saved.peerIds ?? []).join('\n')), clients: parseAllowlist((saved.clients ?? []).join('\n')), digest: String(saved.digest ?? '') })
+      this.#apply({ peerIds: parseAllowlist((saved.peerIds ?? []).join('\n')), clients: parseAllowlist((saved.clients ?? []).join('\n')), clientsListed: saved.clientsListed === true, digest: String(saved.digest ?? '') })
     } catch (err: any) {
       if (err.code !== 'ENOENT') this.#init.log('saved member list ignored: %s', err.message)
     }
@@ -72,7 +77,7 @@ export class Membership {
       this.#init.log.error('the tracker sent a bad member list (kept the old one): %s', err.message)
       return
     }
-    const saved = { peerIds: ids, clients, digest: m.digest }
+    const saved = { peerIds: ids, clients, clientsListed: m.clientsListed, digest: m.digest }
     this.#apply(saved)
     this.#init.log('member list from the tracker: %d peers', ids.length)
     this.#init.onChange()
@@ -82,6 +87,7 @@ export class Membership {
   #apply (m: Members): void {
     this.members.replace(m.peerIds)
     this.clients.replace(m.clients)
+    this.#clientsListed = m.clientsListed
     this.#digest = m.digest
   }
 

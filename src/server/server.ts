@@ -16,7 +16,7 @@ import type { CID } from 'multiformats/cid'
 import { multiaddr } from '@multiformats/multiaddr'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { openServerAccess, type ServerAccessOptions } from './membership.js'
-import { withFaults } from './fault.js'
+import { faultsFromEnv, withFaults } from './fault.js'
 import { closeDisallowed } from '../node/gater.js'
 import { addrPeerId } from '../util/addr.js'
 
@@ -73,26 +73,30 @@ export class ShoalServer {
 
   static async create (options: ServerOptions): Promise<ShoalServer> {
     if (options.ingest === true && options.tracker == null) throw new InvalidArgumentError('accepting uploads (ingest) needs a tracker to commit them to')
+    // Test-only fault injection (fault.ts): read first, so a bad SHOAL_FAULT stops us before anything listens.
+    const faults = faultsFromEnv()
     const privateKey = await loadOrCreateKey(options.dataDir)
     const trackerId = options.tracker == null ? undefined : addrPeerId(options.tracker.tracker)
-    const access = options.access?.private === true
-      ? await openServerAccess(options.access, options.dataDir, trackerId == null ? undefined : peerIdFromString(trackerId), logger('shoal:server'))
+    const isPrivate = options.access?.private === true
+    // The tracker's member list is kept whenever there is a tracker: it says who may upload (ingest), and in a private swarm who may connect.
+    const access = isPrivate || trackerId != null
+      ? await openServerAccess(options.access ?? {}, options.dataDir, trackerId == null ? undefined : peerIdFromString(trackerId), logger('shoal:server'))
       : undefined
     const node = await createShoalNode({
       privateKey,
-      allow: access?.membership.allow,
+      allow: isPrivate ? access?.membership.allow : undefined,
       listen: options.listen,
       announce: options.announce,
       appendAnnounce: options.locality?.appendAnnounce,
       services: localityServices(options.locality)
     })
-    if (access != null) {
+    if (access != null && isPrivate) {
       const { membership } = access
       // A peer taken off the list loses its open connections too.
       membership.onChange = () => { closeDisallowed(node, membership.allow) }
     }
     // withFaults is inert unless the test-only SHOAL_FAULT variable is set (fault.ts).
-    const store = withFaults(new FsChunkStore(options.dataDir))
+    const store = withFaults(new FsChunkStore(options.dataDir), faults)
     const log = logger('shoal:server')
     const swarm = new Swarm({ node, store, servePolicy: options.servePolicy, picker: options.picker, log })
     await swarm.start()
@@ -116,6 +120,8 @@ export class ShoalServer {
         node,
         store,
         log,
+        // Uploads only from the tracker's authorised clients, when it keeps a client list (membership.ts).
+        authorize: access?.membership.mayUpload,
         commit: async (info, spec, opts) => {
           const r = await tasks.client.ingestCommit({ manifest: info.bytes as Uint8Array<ArrayBuffer>, replicateTo: spec.to, replicateNetwork: spec.network, replicateAll: spec.all }, opts)
           tasks.holdingChanged(info.key)

@@ -153,7 +153,8 @@ export class TaskRunner {
     const stall = new AbortController()
     const signal = AbortSignal.any([outer, stall.signal])
     const scope = new PeerScope(this.#init.isOnLan)
-    const hints = await client.getPeers(info.id, { max: HINTS_PER_REQUEST }, { signal }).catch((err) => {
+    // Peers we banned for bad chunks go with every hint request: the tracker drops them for us and serves us itself (rescue.ts).
+    const hints = await client.getPeers(info.id, { max: HINTS_PER_REQUEST, banned: swarm.banned(info.key) }, { signal }).catch((err) => {
       log('hints for %s failed: %s', info.key, err.message)
       return undefined
     })
@@ -175,7 +176,7 @@ export class TaskRunner {
     const refresher = setInterval(() => {
       if (refreshing) return
       refreshing = true
-      client.getPeers(info.id, { max: HINTS_PER_REQUEST }, { signal })
+      client.getPeers(info.id, { max: HINTS_PER_REQUEST, banned: swarm.banned(info.key) }, { signal })
         .then(async (fresh) => {
           scope.fromHints(fresh.peers, fresh.restricted === true)
           await swarm.addPeers(info.key, fresh.peers.flatMap((p) => p.addrs))

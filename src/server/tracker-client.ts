@@ -61,7 +61,7 @@ export class TrackerClient {
   async getPeers (fileId: CID, body: Partial<GetPeers> = {}, options?: AbortOptions): Promise<Peers> {
     const res = await this.#call({
       type: Type.GET_PEERS,
-      getPeers: { fileId: fileId.bytes as Uint8Array<ArrayBuffer>, wantManifest: false, max: 0, subnet: '', network: '', ...body }
+      getPeers: { fileId: fileId.bytes as Uint8Array<ArrayBuffer>, wantManifest: false, max: 0, subnet: '', network: '', ...body, banned: body.banned ?? [] }
     }, { ...options, large: body.wantManifest === true })
     return need(res.peers, 'peers')
   }

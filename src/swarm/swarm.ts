@@ -8,7 +8,7 @@ import { fileInfoFromBytes, parseFileId, type FileInfo } from '../manifest/index
 import type { ShoalNode } from '../node/index.js'
 import type { ChunkStore } from '../store/types.js'
 import { addrPeerId, endsWithPeerId } from '../util/addr.js'
-import { CHUNK_PROTOCOL, MAX_INBOUND_STREAMS, MAX_OUTBOUND_STREAMS } from './constants.js'
+import { BAN_AFTER_FAILURES, CHUNK_PROTOCOL, MAX_INBOUND_STREAMS, MAX_OUTBOUND_STREAMS } from './constants.js'
 import { Downloader, type DownloadProgress, type DownloadResult } from './downloader.js'
 import { FetchSession } from './fetch-session.js'
 import type { PiecePicker } from './picker.js'
@@ -98,6 +98,11 @@ export class Swarm {
     return structuredClone(this.#stats)
   }
 
+  /** Peers banned for sending bad chunks of a file: a later fetch of it (a retry) does not ask them again either. */
+  banned (fileKey: string): string[] {
+    return Object.entries(this.#stats.blamed[fileKey] ?? {}).filter(([, n]) => n >= BAN_AFTER_FAILURES).map(([peer]) => peer)
+  }
+
   /**
    * Downloads a file (resuming what the store already holds) from the given
    * peers and any they lead to. Given only an id, the manifest is fetched from
@@ -139,7 +144,8 @@ export class Swarm {
       picker: this.#picker,
       log: this.#log,
       onProgress: options.onProgress,
-      admit: options.admit
+      // A peer banned by an earlier attempt stays banned: a retry must not hand a liar three more chances.
+      admit: async (peer) => !this.banned(info.key).includes(peer.toString()) && await (options.admit?.(peer) ?? true)
     })
     swarmFile.downloader = downloader
     try {

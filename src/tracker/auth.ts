@@ -89,7 +89,7 @@ export class TrackerAuth {
     const clients = this.#init.clients?.list() ?? []
     const digest = `${this.#init.servers?.digest ?? '-'}.${this.#init.clients?.digest ?? '-'}`
     if (this.#members?.digest !== digest) {
-      this.#members = { peerIds: [...new Set([...servers, ...clients])].sort(), clients, digest }
+      this.#members = { peerIds: [...new Set([...servers, ...clients])].sort(), clients, clientsListed: this.#init.clients != null, digest }
     }
     return this.#members
   }

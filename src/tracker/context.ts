@@ -4,6 +4,7 @@ import type { TrackerRequest, TrackerResponse } from '../pb/tracker.js'
 import type { ChunkStore } from '../store/types.js'
 import type { Swarm } from '../swarm/index.js'
 import type { TrackerAuth } from './auth.js'
+import type { Rescues } from './rescue.js'
 import type { Catalog } from './catalog.js'
 import type { HintPolicy } from './hints.js'
 import type { NetworkPlan } from './network-plan.js'
@@ -37,6 +38,8 @@ export interface TrackerContext {
   httpUrl(): string
   /** Who may make which calls (allowlists); undefined = an open tracker. */
   readonly auth?: TrackerAuth
+  /** Servers that reported a liar: the tracker serves them itself (rescue.ts). */
+  readonly rescues?: Rescues
 }
 
 /** One request type's handler: the caller is the stream's authenticated remote peer. */

@@ -8,6 +8,8 @@ export interface SeedingInit {
   completeCopies(fileKey: string): number
   /** How to serve while still seeding; default prefer-others (each chunk about once). */
   inner?: ServePolicy
+  /** Whether a peer reported a liar for this file (rescue.ts): it is served whatever the copies. */
+  rescued?(fileKey: string, peer: string): boolean
 }
 
 /**
@@ -22,6 +24,7 @@ export function seedUntilCopies (init: SeedingInit): (fileKey: string) => ServeP
   const policy: ServePolicy = {
     name: `seed-until-${init.copies}-copies`,
     decide (ctx) {
+      if (init.rescued?.(ctx.fileKey, ctx.peer.toString()) === true) return undefined
       if (init.completeCopies(ctx.fileKey) >= init.copies) return ChunkFrame.RejectReason.NOT_SERVING
       return inner.decide(ctx)
     }

@@ -36,6 +36,7 @@ import { httpAuthorize } from './http-auth.js'
 import { closeDisallowed } from '../node/gater.js'
 import { handleReplicate } from './handlers/replicate.js'
 import { TrackerRequest } from '../pb/tracker.js'
+import { Rescues } from './rescue.js'
 
 export interface TrackerOptions {
   /** Holds the key (peer.key), the chunk store (blobs/) and the database (tracker.db). */
@@ -142,7 +143,8 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
       onEvent: (e) => this.safeDispatchEvent('task-event', { detail: e })
     })
     const liveCopies = (fileKey: string): number => this.catalog.completeCopies(fileKey, (id) => this.registry.isAlive(id))
-    this.swarm = new Swarm({ node, store: this.store, servePolicy: seedUntilCopies({ copies: seedCopies, completeCopies: liveCopies }), log: this.#log })
+    const rescues = new Rescues(now)
+    this.swarm = new Swarm({ node, store: this.store, servePolicy: seedUntilCopies({ copies: seedCopies, completeCopies: liveCopies, rescued: (f, p) => rescues.has(f, p) }), log: this.#log })
     this.networkPlan = new NetworkPlan({
       db,
       registry: this.registry,
@@ -183,12 +185,14 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
       onFileAdded: (fileKey) => { void this.swarm.serve(fileKey) },
       networkPlan: this.networkPlan,
       httpUrl: () => this.http.url,
-      auth: access.auth
+      auth: access.auth,
+      rescues
     }
     this.ingest = new IngestService({
       node,
       store: this.store,
       log: this.#log,
+      authorize: (peer) => access.auth.hasRole(peer, 'client'),
       commit: async (info, spec) => recordUpload(this.#ctx, undefined, info, spec)
     })
     this.http = new HttpApi({

@@ -11,5 +11,5 @@ import { handleGetPeers } from './get-peers.js'
 export const handleDownload: Handler = async (ctx, caller, req) => {
   const d = req.download
   if (d == null) throw new ProtocolError('DOWNLOAD without a download body')
-  return handleGetPeers(ctx, caller, { ...req, getPeers: { fileId: d.fileId, wantManifest: true, max: d.max, subnet: d.subnet, network: d.network } })
+  return handleGetPeers(ctx, caller, { ...req, getPeers: { fileId: d.fileId, wantManifest: true, max: d.max, subnet: d.subnet, network: d.network, banned: [] } })
 }

@@ -21,12 +21,13 @@ import { commandExists, createTestbed, deleteNamespace, MAX_RECEIVERS, staleName
 import { formatBytes, formatRate } from './lib/units.js'
 import { httpScenario } from './scenarios/http.js'
 import { shoalScenario } from './scenarios/shoal.js'
+import { shoalTrackerScenario } from './scenarios/shoal-tracker.js'
 import { http2netScenario, shoal2netScenario } from './scenarios/two-networks.js'
 import type { Scenario, ScenarioContext, ScenarioOutcome, SourceFile } from './scenarios/types.js'
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const RESULTS_DIR = join(REPO_ROOT, 'bench', 'results')
-const SCENARIOS: Record<ScenarioName, Scenario> = { shoal: shoalScenario, http: httpScenario, 'shoal-2net': shoal2netScenario, 'http-2net': http2netScenario }
+const SCENARIOS: Record<ScenarioName, Scenario> = { shoal: shoalScenario, http: httpScenario, 'shoal-tracker': shoalTrackerScenario, 'shoal-2net': shoal2netScenario, 'http-2net': http2netScenario }
 /** Let killed processes of a failed scenario release ports before the next one starts. */
 const AFTER_FAILURE_PAUSE_MS = 1000
 const EXIT_USAGE = 2

@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util'
 import { parseRate, parseSize } from './units.js'
 
-export const SCENARIO_NAMES = ['shoal', 'http', 'shoal-2net', 'http-2net'] as const
+export const SCENARIO_NAMES = ['shoal', 'http', 'shoal-tracker', 'shoal-2net', 'http-2net'] as const
 export type ScenarioName = typeof SCENARIO_NAMES[number]
 
 const DEFAULTS = { receivers: '8', size: '64MiB', rate: '40mbit', scenarios: 'shoal,http', crossRate: '20mbit' }

@@ -17,8 +17,15 @@ export interface CompleteEvent { event: 'complete', fileId: string, sha256: stri
 export interface StatsEvent { event: 'stats', bytesSent: number }
 export interface AddedEvent { event: 'added', fileId: string, name: string, size: number, chunks: number, sha256: string }
 export interface ErrorEvent { event: 'error', message: string }
+/** Task servers working for a tracker. */
+export interface RegisteredEvent { event: 'registered' }
+export interface TaskDoneEvent { event: 'task-done', ok: boolean, sha256?: string }
+export interface TrackerErrorEvent { event: 'tracker-error', message: string }
+/** `replicate` prints the task it created. */
+export interface TaskEvent { event: 'task', taskId: string }
 
-export type ShoalEvent = ListeningEvent | ProgressEvent | CompleteEvent | StatsEvent | AddedEvent | ErrorEvent
+export type ShoalEvent = ListeningEvent | ProgressEvent | CompleteEvent | StatsEvent | AddedEvent | ErrorEvent |
+  RegisteredEvent | TaskDoneEvent | TrackerErrorEvent | TaskEvent
 
 type Obj = Record<string, unknown>
 
@@ -32,7 +39,11 @@ const REQUIRED: Record<ShoalEvent['event'], (o: Obj) => boolean> = {
   complete: o => isStr(o, 'fileId') && isStr(o, 'sha256'),
   stats: o => isNum(o, 'bytesSent'),
   added: o => isStr(o, 'fileId') && isStr(o, 'sha256') && isNum(o, 'size'),
-  error: o => isStr(o, 'message')
+  error: o => isStr(o, 'message'),
+  registered: () => true,
+  'task-done': o => typeof o.ok === 'boolean',
+  'tracker-error': o => isStr(o, 'message'),
+  task: o => isStr(o, 'taskId')
 }
 
 /**

@@ -43,8 +43,9 @@ export class TrackerAccess {
   }
 
   static async open (options: TrackerAccessOptions, log: Logger): Promise<TrackerAccess> {
-    if (options.private === true && options.allowServersFile == null && options.allowClientsFile == null) {
-      throw new InvalidArgumentError('a private tracker needs --allow-servers and/or --allow-clients (who may connect)')
+    // Private: only listed peers connect, so a missing server list would lock every server out.
+    if (options.private === true && options.allowServersFile == null) {
+      throw new InvalidArgumentError('a private tracker needs --allow-servers (and --allow-clients for clients): only listed peers may connect')
     }
     const files: AllowlistFile[] = []
     let access: TrackerAccess | undefined

@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from '@libp2p/interface'
 import { parseFileId } from '../manifest/index.js'
+import { TrackerRequest } from '../pb/tracker.js'
+import type { TrackerContext } from './context.js'
+import { handleReplicate } from './handlers/replicate.js'
 
 /** Largest request body of a state-changing HTTP call: a file id and a list of server ids. */
 export const MAX_HTTP_BODY_BYTES = 256 * 1024
@@ -58,6 +61,14 @@ const STATUS: Record<string, number> = {
   UnknownServerError: 400,
   InvalidArgumentError: 400,
   ProtocolError: 400
+}
+
+/** POST /api/tasks does what a REPLICATE call does (as the tracker itself: the token is the authority). */
+export function replicateVia (ctx: TrackerContext): HttpActions['replicate'] {
+  return async (fileId, to) => {
+    const res = await handleReplicate(ctx, ctx.node.peerId, { type: TrackerRequest.Type.REPLICATE, replicate: { fileId: fileId as Uint8Array<ArrayBuffer>, to } })
+    return res.replicate ?? { taskId: '', servers: [] }
+  }
 }
 
 async function readBody (req: IncomingMessage): Promise<Buffer> {

@@ -31,11 +31,9 @@ import { SqliteTrackerDb } from './sqlite-db.js'
 import { CROSS_HEAD_START_TIMEOUT_MS, DEFAULT_CROSS_FETCHERS, NetworkPlan } from './network-plan.js'
 import { TaskManager } from './task-manager.js'
 import { TrackerAccess, type TrackerAccessOptions } from './access.js'
-import { handleHttpAction } from './http-actions.js'
+import { handleHttpAction, replicateVia } from './http-actions.js'
 import { httpAuthorize } from './http-auth.js'
 import { closeDisallowed } from '../node/gater.js'
-import { handleReplicate } from './handlers/replicate.js'
-import { TrackerRequest } from '../pb/tracker.js'
 import { Rescues } from './rescue.js'
 
 export interface TrackerOptions {
@@ -207,7 +205,7 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
       now,
       beforeRead: () => { this.#recordEgress() },
       authorize: (req) => httpAuthorize(access.http, req),
-      extraRoute: (req, res) => handleHttpAction({ log: this.#log, replicate: async (fileId, to) => this.#replicate(fileId, to) }, req, res) ||
+      extraRoute: (req, res) => handleHttpAction({ log: this.#log, replicate: replicateVia(this.#ctx) }, req, res) ||
         handleBlobRequest(this.store, req, res, this.#log),
       network: {
         networkOf: (id) => id === node.peerId.toString() ? options.network ?? '' : this.registry.get(id)?.network ?? '',
@@ -247,12 +245,6 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
   }
 
   get peerId (): string { return this.node.peerId.toString() }
-
-  /** POST /api/tasks (an operator with the HTTP token): the same as a REPLICATE call. */
-  async #replicate (fileId: Uint8Array, to: string[]): Promise<{ taskId: string, servers: string[] }> {
-    const res = await handleReplicate(this.#ctx, this.node.peerId, { type: TrackerRequest.Type.REPLICATE, replicate: { fileId: fileId as Uint8Array<ArrayBuffer>, to } })
-    return res.replicate ?? { taskId: '', servers: [] }
-  }
 
   multiaddrs (): Multiaddr[] {
     return this.node.getMultiaddrs()

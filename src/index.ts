@@ -14,7 +14,7 @@
  * const result = await peer.swarm.fetch(info.key, { peers: [seed.multiaddrs()[0]], signal: AbortSignal.timeout(600_000) })
  * ```
  *
- * Or, against a tracker and its servers, the client (docs/client.md):
+ * Or, against a tracker and its servers, the client (README, "Client"):
  *
  * ```ts
  * import { createClient } from 'shoal'

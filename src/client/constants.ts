@@ -1,6 +1,6 @@
 /**
  * Every default of the client, with why it is that number. Measured on
- * loopback and in shaped network namespaces (docs/client.md).
+ * loopback and in shaped network namespaces (README, "Client").
  */
 
 /**

@@ -51,7 +51,7 @@ export interface IngestServiceInit {
   log: Logger
   /** Records the complete, verified file with the tracker and creates the replicate task. */
   commit(info: FileInfo, spec: ReplicateSpec, options: AbortOptions): Promise<IngestCommitResult>
-  /** Whether a peer may upload (authorised clients, docs/guarantees.md); default every peer. */
+  /** Whether a peer may upload (authorised clients, README, "Guarantees"); default every peer. */
   authorize?(peer: PeerId): boolean
 }
 

@@ -33,9 +33,9 @@ export interface ServerOptions {
   ingest?: boolean
   /** Serve complete files over HTTP (GET /blobs/<file id>, with Range) for clients' fallback. */
   http?: { port: number, host?: string }
-  /** mDNS + LAN queries, the private DHT, relaying for others, bootstrap peers (docs/locality.md). */
+  /** mDNS + LAN queries, the private DHT, relaying for others, bootstrap peers (README, "Locality"). */
   locality?: LocalityOptions
-  /** Private swarm: who may connect (membership.ts, docs/guarantees.md). Default: everyone. */
+  /** Private swarm: who may connect (membership.ts, README, "Guarantees"). Default: everyone. */
   access?: ServerAccessOptions
 }
 

@@ -47,7 +47,7 @@ export interface TrackerOptions {
   seedCopies?: number
   /** Name of the hint ranking policy (default "locality"). */
   hintPolicy?: string
-  /** The tracker's own network label (docs/locality.md): "" = near every network. */
+  /** The tracker's own network label (README, "Locality"): "" = near every network. */
   network?: string
   /** Servers per network that fetch a file across networks before the rest of their network (default 1). */
   crossFetchers?: number
@@ -55,7 +55,7 @@ export interface TrackerOptions {
   relay?: boolean
   /** Join the swarm's private DHT (a bootstrap peer for servers). */
   dht?: boolean
-  /** Allowlists, private swarm and HTTP authorisation (access.ts, docs/guarantees.md). Default: open. */
+  /** Allowlists, private swarm and HTTP authorisation (access.ts, README, "Guarantees"). Default: open. */
   access?: TrackerAccessOptions
   now?(): number
   log?: Logger

@@ -6,7 +6,7 @@ import type { TaskManager } from './task-manager.js'
 import { crossNetworkView, type NetworkViewSources } from './network-view.js'
 
 /**
- * The JSON shapes of the HTTP status API (documented in docs/tracker.md).
+ * The JSON shapes of the HTTP status API (documented in README, "Tracker and task servers").
  * Plain functions of the tracker's state, so the API stays a thin router.
  */
 export interface ViewSources {

@@ -26,12 +26,16 @@ export const DIAL_TIMEOUT_MS = 10_000
 /** Default listen address: any IPv4 interface, a port chosen by the OS. */
 export const DEFAULT_LISTEN = '/ip4/0.0.0.0/tcp/0'
 
+/** Largest window yamux may grow a stream's receive window to, as it measures the link. */
+export const YAMUX_MAX_STREAM_WINDOW = YAMUX_STREAM_WINDOW * 4
+
 /**
- * Bytes a paused stream may buffer before it is reset. A paused yamux stream
- * stops granting window, so the remote can have at most one window in flight;
- * 4 windows leaves room for frames that were already on the wire.
+ * Bytes a paused stream may buffer before it is reset. A reader lets in up to
+ * one whole frame while it reads it (a chunk of at most 16 MiB), and a paused
+ * yamux stream stops granting window, so at most one more window can arrive:
+ * room for both, twice over for frames already on the wire.
  */
-export const STREAM_MAX_READ_BUFFER = YAMUX_STREAM_WINDOW * 4
+export const STREAM_MAX_READ_BUFFER = 16 * 1024 * 1024 + 2 * YAMUX_MAX_STREAM_WINDOW
 
 /**
  * mDNS service name Shoal nodes ask and answer for. Not libp2p's shared

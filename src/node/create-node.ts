@@ -13,7 +13,7 @@ import { shoalGater } from './gater.js'
 import type { PeerId } from '@libp2p/interface'
 import {
   DEFAULT_LISTEN, DIAL_TIMEOUT_MS, INBOUND_CONNECTION_THRESHOLD, INBOUND_UPGRADE_TIMEOUT_MS, MAX_CONNECTIONS,
-  MAX_INCOMING_PENDING_CONNECTIONS, STREAM_MAX_READ_BUFFER, YAMUX_MAX_EARLY_STREAMS, YAMUX_STREAM_WINDOW
+  MAX_INCOMING_PENDING_CONNECTIONS, STREAM_MAX_READ_BUFFER, YAMUX_MAX_EARLY_STREAMS, YAMUX_MAX_STREAM_WINDOW, YAMUX_STREAM_WINDOW
 } from './constants.js'
 import { optionalServices, type OptionalServices, type OptionalServicesInit } from './services.js'
 
@@ -66,7 +66,7 @@ export async function createShoalNode (options: ShoalNodeOptions): Promise<Shoal
       maxEarlyStreams: YAMUX_MAX_EARLY_STREAMS,
       streamOptions: {
         initialStreamWindowSize: YAMUX_STREAM_WINDOW,
-        maxStreamWindowSize: YAMUX_STREAM_WINDOW * 16,
+        maxStreamWindowSize: YAMUX_MAX_STREAM_WINDOW,
         maxReadBufferLength: STREAM_MAX_READ_BUFFER
       }
     })],

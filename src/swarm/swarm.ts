@@ -137,7 +137,12 @@ export class Swarm {
       ? file
       : await this.#manifestFor(typeof file === 'string' ? parseFileId(file) : file, peers, options)
     const stored = await this.#store.open(info, { signal: options.signal })
-    const swarmFile = (await this.#fileFor(info.key, () => new SwarmFile(info, stored, this.#fileHost())))!
+    let swarmFile = (await this.#fileFor(info.key, () => new SwarmFile(info, stored, this.#fileHost())))!
+    if (swarmFile.stored !== stored) {
+      // The store handed out a new blob (the old one was deleted or closed): start afresh.
+      swarmFile = new SwarmFile(info, stored, this.#fileHost())
+      this.#files.set(info.key, Promise.resolve(swarmFile))
+    }
     const downloader = new Downloader({
       file: swarmFile,
       dial: async (peer, opts) => this.#node.dialProtocol(peer, CHUNK_PROTOCOL, { signal: opts.signal, runOnLimitedConnection: true }),

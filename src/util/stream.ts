@@ -39,8 +39,10 @@ export class StreamReader {
       if (this.#buf.byteLength > maxBuffered) {
         this.#error = new ProtocolError(`peer sent more than ${maxBuffered} bytes ahead`)
         stream.abort(this.#error)
-      } else if (this.#buf.byteLength > Math.max(this.#highWater, this.#wanted) && stream.readStatus !== 'paused') {
-        stream.pause()
+      } else if (this.#overHighWater() && stream.readStatus === 'readable') {
+        // A pause() inside the dispatch that resume() started is undone when resume()
+        // re-opens the yamux window right after: pause on the next microtask instead.
+        queueMicrotask(() => { if (this.#overHighWater() && stream.readStatus === 'readable') stream.pause() })
       }
       this.#wake?.()
     })
@@ -54,6 +56,10 @@ export class StreamReader {
   }
 
   get buffered (): number { return this.#buf.byteLength }
+
+  #overHighWater (): boolean {
+    return this.#buf.byteLength > Math.max(this.#highWater, this.#wanted)
+  }
 
   /** A varint length prefix, or undefined when the remote closed cleanly before one. */
   async length (options: AbortOptions = {}): Promise<number | undefined> {

@@ -1,56 +1,23 @@
-import type { AbortOptions, Logger, PeerId, Stream } from '@libp2p/interface'
+import type { AbortOptions, Logger, PeerId } from '@libp2p/interface'
 import { ChunkHashMismatchError, NoSourcesError, RejectedError } from '../errors.js'
 import { chunkCount, chunkLength } from '../manifest/index.js'
 import { ChunkFrame } from '../pb/chunk.js'
+import { sleep } from '../util/sleep.js'
 import {
-  BAN_AFTER_FAILURES, ENDGAME_DUPLICATES, MAX_DIAL_ATTEMPTS, MAX_PIPELINE, MIN_PIPELINE, PIPELINE_SECONDS, PROGRESS_INTERVAL_MS,
-  REDIAL_BACKOFF_MS, REJECT_BACKOFF_MS, REQUEST_TIMEOUT_MS, STALL_TIMEOUT_MS, URGENT_AFTER_REJECTS
+  BAN_AFTER_FAILURES, ENDGAME_DUPLICATES, MAX_DIAL_ATTEMPTS, PROGRESS_INTERVAL_MS,
+  REDIAL_BACKOFF_MS, REJECT_BACKOFF_MS, STALL_TIMEOUT_MS, URGENT_AFTER_REJECTS
 } from './constants.js'
 import { FetchSession, type FetchSessionHandler } from './fetch-session.js'
+import { MissingSet } from './missing-set.js'
 import { rarestFirst, type PiecePicker } from './picker.js'
+import { reviewSession, type SessionHealth } from './session-health.js'
+import type { DownloaderInit, DownloadResult } from './download-types.js'
+
+export type { DownloaderInit, DownloadProgress, DownloadResult } from './download-types.js'
 import type { SwarmFile } from './swarm-file.js'
 
 /** How often stalls, timeouts and pipeline depths are reviewed. */
 const TICK_MS = 1_000
-
-/** Weight of the newest sample in a session's rate average. */
-const RATE_EWMA_ALPHA = 0.5
-
-export interface DownloadProgress {
-  readonly fileKey: string
-  readonly chunks: number
-  readonly totalChunks: number
-  readonly bytes: number
-  readonly totalBytes: number
-}
-
-export interface DownloadResult {
-  readonly fileKey: string
-  readonly seconds: number
-  /** Chunks already verified in the store when this download started. */
-  readonly resumedChunks: number
-  /** Chunks received, verified and stored by this download. */
-  readonly fetchedChunks: number
-  /** Distinct chunks this download asked peers for (never one that was already verified). */
-  readonly requestedChunks: number
-  /** Verified payload bytes by the PeerId that sent them. */
-  readonly bytesFrom: Record<string, number>
-  /** Peers dropped for sending chunks that failed their hash. */
-  readonly banned: string[]
-}
-
-export interface DownloaderInit {
-  file: SwarmFile
-  /** Opens a /shoal/chunk stream to a peer. */
-  dial(peer: PeerId, options: AbortOptions): Promise<Stream>
-  picker?: PiecePicker
-  log: Logger
-  onProgress?(progress: DownloadProgress): void
-  /** Whether a peer may be fetched from (default: every peer). */
-  admit?(peer: PeerId): boolean | Promise<boolean>
-}
-
-interface SessionStats { rate: number, lastBytes: number }
 
 /**
  * Pulls a file's missing chunks from every peer that has them: rarest first,
@@ -64,7 +31,7 @@ export class Downloader implements FetchSessionHandler {
   readonly #picker: PiecePicker
   readonly #log: Logger
   readonly #sessions = new Map<string, FetchSession>()
-  readonly #stats = new WeakMap<FetchSession, SessionStats>()
+  readonly #health = new WeakMap<FetchSession, SessionHealth>()
   readonly #connecting = new Set<string>()
   readonly #dialAttempts = new Map<string, number>()
   readonly #banned = new Set<string>()
@@ -76,8 +43,7 @@ export class Downloader implements FetchSessionHandler {
   readonly #avoidUntil = new Map<string, number>()
   readonly #rejects: Uint8Array
   readonly #bytesFrom = new Map<string, number>()
-  readonly #missing: number[] = []
-  readonly #missingPos: Int32Array
+  readonly #missing: MissingSet
   readonly #requested: Uint8Array
   readonly #controller = new AbortController()
   readonly #resumedChunks: number
@@ -95,12 +61,8 @@ export class Downloader implements FetchSessionHandler {
     this.#availability = new Uint32Array(n)
     this.#rejects = new Uint8Array(n)
     this.#requested = new Uint8Array(n)
-    this.#missingPos = new Int32Array(n).fill(-1)
-    for (const index of init.file.stored.bitfield.missing()) {
-      this.#missingPos[index] = this.#missing.length
-      this.#missing.push(index)
-    }
-    this.#resumedChunks = n - this.#missing.length
+    this.#missing = new MissingSet(n, init.file.stored.bitfield.missing())
+    this.#resumedChunks = n - this.#missing.size
   }
 
   get sessions (): ReadonlyMap<string, FetchSession> { return this.#sessions }
@@ -112,7 +74,7 @@ export class Downloader implements FetchSessionHandler {
     options.signal?.addEventListener('abort', onAbort, { once: true })
     this.#timer = setInterval(() => { this.#tick() }, TICK_MS)
     try {
-      if (this.#missing.length > 0) await this.#done.promise
+      if (this.#missing.size > 0) await this.#done.promise
       return {
         fileKey: this.#file.info.key,
         seconds: (Date.now() - started) / 1000,
@@ -138,7 +100,7 @@ export class Downloader implements FetchSessionHandler {
   addPeer (peer: PeerId): void {
     const key = peer.toString()
     if (this.#sessions.has(key) || this.#connecting.has(key) || this.#banned.has(key)) return
-    if (this.#missing.length === 0 || this.#controller.signal.aborted) return
+    if (this.#missing.size === 0 || this.#controller.signal.aborted) return
     this.#connecting.add(key)
     void this.#admitted(peer)
       .then(async (ok) => { if (ok) await this.#connect(peer) })
@@ -161,28 +123,20 @@ export class Downloader implements FetchSessionHandler {
       this.#fetchedChunks++
       this.#bytesFrom.set(from, (this.#bytesFrom.get(from) ?? 0) + chunkLength(this.#file.info.manifest, index))
     }
-    const pos = this.#missingPos[index]
-    if (pos >= 0) {
-      const last = this.#missing.pop()!
-      if (last !== index) {
-        this.#missing[pos] = last
-        this.#missingPos[last] = pos
-      }
-      this.#missingPos[index] = -1
-    }
+    this.#missing.delete(index)
     for (const session of this.#inflight.get(index) ?? []) session.cancel(index)
     this.#inflight.delete(index)
     // Tell every peer, seeds included: a seed uses it to leave this chunk to us (prefer-others).
     for (const session of this.#sessions.values()) session.announce(index)
     this.#progress()
-    if (this.#missing.length === 0) this.#done.resolve()
+    if (this.#missing.size === 0) this.#done.resolve()
     else this.#schedule()
   }
 
   async #connect (peer: PeerId): Promise<void> {
     const key = peer.toString()
     const { info, stored } = this.#file
-    while (!this.#controller.signal.aborted && this.#missing.length > 0) {
+    while (!this.#controller.signal.aborted && this.#missing.size > 0) {
       const attempt = (this.#dialAttempts.get(key) ?? 0) + 1
       this.#dialAttempts.set(key, attempt)
       try {
@@ -202,7 +156,7 @@ export class Downloader implements FetchSessionHandler {
 
   #attach (session: FetchSession): void {
     this.#sessions.set(session.peer.toString(), session)
-    this.#stats.set(session, { rate: 0, lastBytes: 0 })
+    this.#health.set(session, { rate: 0, lastBytes: 0 })
     for (const index of session.remote.indices()) this.#availability[index]++
     void session.run(this)
     this.#schedule()
@@ -254,7 +208,7 @@ export class Downloader implements FetchSessionHandler {
     for (const index of session.remote.indices()) this.#availability[index]--
     for (const index of session.pending.keys()) this.#release(session, index)
     session.pending.clear()
-    if (!this.#banned.has(key) && this.#missing.length > 0 && !this.#controller.signal.aborted) {
+    if (!this.#banned.has(key) && this.#missing.size > 0 && !this.#controller.signal.aborted) {
       // The peer may come back (restart): try again after a pause, within the dial budget.
       void sleep(REDIAL_BACKOFF_MS, this.#controller.signal).then(() => { this.addPeer(session.peer) }, () => {})
     }
@@ -283,11 +237,11 @@ export class Downloader implements FetchSessionHandler {
 
   /** Fills every session's pipeline. Cheap when nothing can be asked. */
   #schedule (): void {
-    if (this.#missing.length === 0 || this.#controller.signal.aborted) return
+    if (this.#missing.size === 0 || this.#controller.signal.aborted) return
     const { manifest } = this.#file.info
     const now = Date.now()
     // Endgame once everything missing is already asked for (an estimate: duplicates count twice).
-    const endgame = this.#inflight.size + this.#writing.size >= this.#missing.length
+    const endgame = this.#inflight.size + this.#writing.size >= this.#missing.size
     for (const session of this.#sessions.values()) {
       if (session.closed || this.#banned.has(session.peer.toString())) continue
       while (session.pending.size < session.pipeline) {
@@ -298,7 +252,7 @@ export class Downloader implements FetchSessionHandler {
           const inflight = this.#inflight.get(index)?.size ?? 0
           return endgame ? inflight < ENDGAME_DUPLICATES : inflight === 0
         }
-        const index = this.#picker.pick({ missing: this.#missing, remote: session.remote, availability: this.#availability, eligible })
+        const index = this.#picker.pick({ missing: this.#missing.items, remote: session.remote, availability: this.#availability, eligible })
         if (index === undefined) break
         let holders = this.#inflight.get(index)
         if (holders == null) this.#inflight.set(index, holders = new Set())
@@ -315,31 +269,17 @@ export class Downloader implements FetchSessionHandler {
     const now = Date.now()
     const { chunkSize } = this.#file.info.manifest
     for (const session of this.#sessions.values()) {
-      const stats = this.#stats.get(session)!
-      const delta = session.bytesReceived - stats.lastBytes
-      stats.lastBytes = session.bytesReceived
-      if (session.pending.size > 0) {
-        stats.rate = stats.rate === 0 ? delta : RATE_EWMA_ALPHA * delta + (1 - RATE_EWMA_ALPHA) * stats.rate
-        const depth = Math.ceil(stats.rate * (TICK_MS / 1000) * PIPELINE_SECONDS / chunkSize) + 1
-        session.pipeline = Math.max(MIN_PIPELINE, Math.min(MAX_PIPELINE, depth))
+      const { expired, stalled } = reviewSession(session, this.#health.get(session)!, TICK_MS, chunkSize, now)
+      for (const index of expired) {
+        session.cancel(index)
+        this.#release(session, index)
+        this.#avoidUntil.set(avoidKey(session, index), now + STALL_TIMEOUT_MS)
       }
-      const stalled = session.pending.size > 0 && now - session.lastDataAt > STALL_TIMEOUT_MS
-      for (const req of [...session.pending.values()]) {
-        if (stalled || now - req.sentAt > REQUEST_TIMEOUT_MS) {
-          session.cancel(req.index)
-          this.#release(session, req.index)
-          this.#avoidUntil.set(avoidKey(session, req.index), now + STALL_TIMEOUT_MS)
-        }
-      }
-      if (stalled) {
-        this.#log('%p stalled; its requests move to other peers', session.peer)
-        session.pipeline = MIN_PIPELINE
-        session.lastDataAt = now
-      }
+      if (stalled) this.#log('%p stalled; its requests move to other peers', session.peer)
     }
     for (const [key, until] of this.#avoidUntil) if (until <= now) this.#avoidUntil.delete(key)
-    if (this.#sessions.size === 0 && this.#connecting.size === 0 && this.#missing.length > 0 && this.#onlyBannedOrExhausted()) {
-      this.#done.reject(new NoSourcesError(`no peer can supply the remaining ${this.#missing.length} chunks of ${this.#file.info.key}`))
+    if (this.#sessions.size === 0 && this.#connecting.size === 0 && this.#missing.size > 0 && this.#onlyBannedOrExhausted()) {
+      this.#done.reject(new NoSourcesError(`no peer can supply the remaining ${this.#missing.size} chunks of ${this.#file.info.key}`))
     }
     this.#schedule()
   }
@@ -353,9 +293,9 @@ export class Downloader implements FetchSessionHandler {
   #progress (): void {
     const now = Date.now()
     const total = this.#file.info.manifest
-    if (this.#missing.length > 0 && now - this.#lastProgress < PROGRESS_INTERVAL_MS) return
+    if (this.#missing.size > 0 && now - this.#lastProgress < PROGRESS_INTERVAL_MS) return
     this.#lastProgress = now
-    const chunks = chunkCount(total) - this.#missing.length
+    const chunks = chunkCount(total) - this.#missing.size
     this.#init.onProgress?.({
       fileKey: this.#file.info.key,
       chunks,
@@ -368,12 +308,4 @@ export class Downloader implements FetchSessionHandler {
 
 function avoidKey (session: FetchSession, index: number): string {
   return `${session.peer.toString()}/${index}`
-}
-
-async function sleep (ms: number, signal: AbortSignal): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => { signal.removeEventListener('abort', onAbort); resolve() }, ms)
-    const onAbort = (): void => { clearTimeout(timer); reject(signal.reason) }
-    signal.addEventListener('abort', onAbort, { once: true })
-  })
 }

@@ -18,10 +18,10 @@ export const BLOBS_PATH = '/blobs/'
  * verifies each chunk it gets against the manifest again, so a byte damaged
  * on disk since is caught there. Returns false for paths it does not own.
  */
-export function handleBlobRequest (store: ChunkStore, req: IncomingMessage, res: ServerResponse, log: Logger): boolean {
+export function handleBlobRequest (store: ChunkStore, req: IncomingMessage, res: ServerResponse, log: Logger, onSent?: (bytes: number) => void): boolean {
   const path = new URL(req.url ?? '/', 'http://blobs').pathname
   if (!path.startsWith(BLOBS_PATH)) return false
-  void serveBlob(store, req, res, decodeURIComponent(path.slice(BLOBS_PATH.length))).catch((err) => {
+  void serveBlob(store, req, res, decodeURIComponent(path.slice(BLOBS_PATH.length)), onSent).catch((err) => {
     log('HTTP %s failed: %s', req.url, err.message)
     if (!res.headersSent) sendText(res, 500, 'internal error')
     else res.destroy(err)
@@ -29,7 +29,7 @@ export function handleBlobRequest (store: ChunkStore, req: IncomingMessage, res:
   return true
 }
 
-async function serveBlob (store: ChunkStore, req: IncomingMessage, res: ServerResponse, key: string): Promise<void> {
+async function serveBlob (store: ChunkStore, req: IncomingMessage, res: ServerResponse, key: string, onSent?: (bytes: number) => void): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'only GET and HEAD are supported', { allow: 'GET, HEAD' })
   if (!isKey(key)) return sendText(res, 400, `"${key}" is not a file id`)
   const stored = await store.get(key).catch(() => undefined)
@@ -50,7 +50,10 @@ async function serveBlob (store: ChunkStore, req: IncomingMessage, res: ServerRe
   res.writeHead(asked.kind === 'range' ? 206 : 200, headers)
   if (req.method === 'HEAD' || length === 0) { res.end(); return }
   // The file is complete, so nothing writes to it any more: a separate read stream is safe.
-  await pipeline(createReadStream(stored.path, { start: range.start, end: range.end }), res)
+  const body = createReadStream(stored.path, { start: range.start, end: range.end })
+  // Counted as it goes (metrics), so a client that hangs up still shows what it got.
+  if (onSent != null) body.on('data', (chunk) => { onSent(chunk.length) })
+  await pipeline(body, res)
 }
 
 function sendText (res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
@@ -65,9 +68,13 @@ export interface BlobHttpServerInit {
   log: Logger
   /** Host to put in the advertised URL when `host` is a wildcard (0.0.0.0). */
   publicHost?(): string | undefined
+  /** Other routes (GET /metrics); true when it took the request. */
+  extraRoute?(req: IncomingMessage, res: ServerResponse): boolean
+  /** Blob bytes sent (metrics). */
+  onSent?(bytes: number): void
 }
 
-/** A task server's HTTP blob endpoint (`--http-port`): GET /blobs/<file id> with Range. */
+/** A task server's HTTP blob endpoint (`--http-port`): GET /blobs/<file id> with Range, and GET /metrics. */
 export class BlobHttpServer {
   readonly #init: BlobHttpServerInit
   readonly #server: Server
@@ -76,7 +83,8 @@ export class BlobHttpServer {
   constructor (init: BlobHttpServerInit) {
     this.#init = init
     this.#server = createServer((req, res) => {
-      if (!handleBlobRequest(init.store, req, res, init.log)) sendText(res, 404, 'not found')
+      if (init.extraRoute?.(req, res) === true) return
+      if (!handleBlobRequest(init.store, req, res, init.log, (n) => init.onSent?.(n))) sendText(res, 404, 'not found')
     })
   }
 

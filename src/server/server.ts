@@ -19,6 +19,9 @@ import { openServerAccess, type ServerAccessOptions } from './membership.js'
 import { faultsFromEnv, withFaults } from './fault.js'
 import { closeDisallowed } from '../node/gater.js'
 import { addrPeerId } from '../util/addr.js'
+import type { Registry as MetricsRegistry } from 'prom-client'
+import { createRegistry, handleMetricsRequest } from '../metrics/registry.js'
+import { NodeMetrics } from '../metrics/node-metrics.js'
 
 export interface ServerOptions {
   /** Holds the node key (peer.key), the chunk store (blobs/) and the task journal (tasks/). */
@@ -59,8 +62,11 @@ export class ShoalServer {
   /** Present with `locality`: finds holders over the LAN and the DHT. */
   readonly locality?: Locality
   readonly #stopAccess?: () => void
+  /** This server's Prometheus metrics (served at GET /metrics with `http`). */
+  readonly metrics: MetricsRegistry
+  readonly #nodeMetrics: NodeMetrics
 
-  private constructor (node: ShoalNode, store: ChunkStore, swarm: Swarm, parts: { tasks?: TaskService, ingest?: IngestService, http?: BlobHttpServer, locality?: Locality, stopAccess?: () => void }) {
+  private constructor (node: ShoalNode, store: ChunkStore, swarm: Swarm, parts: { tasks?: TaskService, ingest?: IngestService, http?: BlobHttpServer, locality?: Locality, stopAccess?: () => void, metrics: MetricsRegistry, nodeMetrics: NodeMetrics }) {
     this.node = node
     this.store = store
     this.swarm = swarm
@@ -69,6 +75,8 @@ export class ShoalServer {
     this.http = parts.http
     this.locality = parts.locality
     this.#stopAccess = parts.stopAccess
+    this.metrics = parts.metrics
+    this.#nodeMetrics = parts.nodeMetrics
   }
 
   static async create (options: ServerOptions): Promise<ShoalServer> {
@@ -100,9 +108,19 @@ export class ShoalServer {
     const log = logger('shoal:server')
     const swarm = new Swarm({ node, store, servePolicy: options.servePolicy, picker: options.picker, log })
     await swarm.start()
+    const metrics = createRegistry('server')
+    const nodeMetrics = new NodeMetrics({ registry: metrics, node, swarm, store, trackerId })
     let http: BlobHttpServer | undefined
     if (options.http != null) {
-      http = new BlobHttpServer({ store, host: options.http.host ?? DEFAULT_HTTP_HOST, port: options.http.port, log, publicHost: () => firstIp4(node) })
+      http = new BlobHttpServer({
+        store,
+        host: options.http.host ?? DEFAULT_HTTP_HOST,
+        port: options.http.port,
+        log,
+        publicHost: () => firstIp4(node),
+        extraRoute: (req, res) => handleMetricsRequest(metrics, req, res),
+        onSent: (n) => { nodeMetrics.httpSent(n) }
+      })
       await http.start()
     }
     let tasks: TaskService | undefined
@@ -130,7 +148,7 @@ export class ShoalServer {
       })
       await ingest.start()
     }
-    return new ShoalServer(node, store, swarm, { tasks, ingest, http, locality, stopAccess: access?.stop })
+    return new ShoalServer(node, store, swarm, { tasks, ingest, http, locality, stopAccess: access?.stop, metrics, nodeMetrics })
   }
 
   get peerId (): string { return this.node.peerId.toString() }
@@ -168,6 +186,7 @@ export class ShoalServer {
     await this.http?.stop()
     await this.tasks?.stop()
     await this.locality?.stop()
+    this.#nodeMetrics.stop()
     await this.swarm.stop()
     await this.node.stop()
     await this.store.close()

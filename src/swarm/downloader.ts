@@ -122,6 +122,7 @@ export class Downloader implements FetchSessionHandler {
     if (from != null) {
       this.#fetchedChunks++
       this.#bytesFrom.set(from, (this.#bytesFrom.get(from) ?? 0) + chunkLength(this.#file.info.manifest, index))
+      this.#file.received(from, chunkLength(this.#file.info.manifest, index))
     }
     this.#missing.delete(index)
     for (const session of this.#inflight.get(index) ?? []) session.cancel(index)

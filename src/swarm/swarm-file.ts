@@ -19,7 +19,9 @@ export interface SwarmFileHost {
   learn(addrs: Multiaddr[]): Promise<PeerId[]>
   /** Called when a peer sent a chunk that failed its hash. */
   blamed(fileKey: string, peer: PeerId, index: number): void
-  onSent(fileKey: string, bytes: number): void
+  onSent(fileKey: string, bytes: number, peer?: PeerId): void
+  /** A chunk from `peer` passed its hash and was stored (metrics). */
+  onReceived?(fileKey: string, peer: string, bytes: number): void
 }
 
 /**
@@ -94,7 +96,12 @@ export class SwarmFile {
     this.#lastSent.set(index, { peer, at: Date.now() })
     if (this.#timesSent[index] < 255) this.#timesSent[index]++
     this.bytesSent += bytes
-    this.#host.onSent(this.info.key, bytes)
+    this.#host.onSent(this.info.key, bytes, peer)
+  }
+
+  /** A verified chunk from `peer` was stored. */
+  received (peer: string, bytes: number): void {
+    this.#host.onReceived?.(this.info.key, peer, bytes)
   }
 
   blamed (peer: PeerId, index: number): void {

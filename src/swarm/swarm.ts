@@ -55,6 +55,18 @@ export interface SwarmStats {
   blamed: Record<string, Record<string, number>>
 }
 
+/** Listens to the chunk exchange as it happens (metrics: src/metrics/). Every hook is optional. */
+export interface SwarmObserver {
+  /** Payload bytes of a piece sent to `peer`. */
+  sent?(fileKey: string, peer: string | undefined, bytes: number): void
+  /** A chunk from `peer` passed its hash and was stored. */
+  received?(fileKey: string, peer: string, bytes: number): void
+  /** A chunk from `peer` failed its hash. */
+  failed?(fileKey: string, peer: string): void
+  /** `peer` reached the ban threshold for `fileKey`. */
+  banned?(fileKey: string, peer: string): void
+}
+
 /**
  * The chunk exchange on one node: serves every file in the store to peers that
  * ask (subject to the serve policy) and downloads files from peers. Knows
@@ -71,6 +83,7 @@ export class Swarm {
   readonly #stats: SwarmStats = { bytesSent: 0, bytesSentByFile: {}, blamed: {} }
   /** Pieces in flight per requesting peer, across its sessions (peer-limits.ts). */
   readonly #slots = new PeerSlots()
+  readonly #observers = new Set<SwarmObserver>()
 
   constructor (init: SwarmInit) {
     this.#node = init.node
@@ -92,6 +105,12 @@ export class Swarm {
 
   async stop (): Promise<void> {
     await this.#node.unhandle(CHUNK_PROTOCOL)
+  }
+
+  /** Adds a listener to the exchange (metrics); returns a function that removes it. */
+  observe (observer: SwarmObserver): () => void {
+    this.#observers.add(observer)
+    return () => { this.#observers.delete(observer) }
   }
 
   stats (): SwarmStats {
@@ -210,10 +229,18 @@ export class Swarm {
       blamed: (fileKey, peer) => {
         const byPeer = this.#stats.blamed[fileKey] ??= {}
         byPeer[peer.toString()] = (byPeer[peer.toString()] ?? 0) + 1
+        for (const o of this.#observers) {
+          o.failed?.(fileKey, peer.toString())
+          if (byPeer[peer.toString()] === BAN_AFTER_FAILURES) o.banned?.(fileKey, peer.toString())
+        }
       },
-      onSent: (fileKey, bytes) => {
+      onSent: (fileKey, bytes, peer) => {
         this.#stats.bytesSent += bytes
         this.#stats.bytesSentByFile[fileKey] = (this.#stats.bytesSentByFile[fileKey] ?? 0) + bytes
+        for (const o of this.#observers) o.sent?.(fileKey, peer?.toString(), bytes)
+      },
+      onReceived: (fileKey, peer, bytes) => {
+        for (const o of this.#observers) o.received?.(fileKey, peer, bytes)
       }
     }
   }

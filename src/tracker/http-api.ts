@@ -4,7 +4,8 @@ import type { Logger } from '@libp2p/interface'
 import { MAX_TASKS_LISTED } from './constants.js'
 import type { HintAsker } from './hints.js'
 import type { HttpDenial } from './http-auth.js'
-import { filesView, serversView, taskView, tasksView, type ViewSources } from './views.js'
+import { filesView, serversView, taskChunksView, taskView, tasksView, type ViewSources } from './views.js'
+import { DASHBOARD_HTML } from './dashboard.js'
 
 export interface HttpApiInit extends ViewSources {
   host: string
@@ -61,6 +62,7 @@ export class HttpApi {
       if (this.#init.extraRoute?.(req, res) === true) return
       if (req.method !== 'GET') return send(res, 405, { error: 'only GET is supported' })
       const url = new URL(req.url ?? '/', 'http://tracker')
+      if (url.pathname === '/' || url.pathname === '/dashboard') return sendHtml(res, DASHBOARD_HTML)
       const parts = url.pathname.split('/').filter((p) => p !== '')
       if (parts[0] !== 'api') return send(res, 404, { error: 'not found' })
       const [, what, id] = parts
@@ -68,6 +70,10 @@ export class HttpApi {
       if (what === 'servers' && id == null) return send(res, 200, serversView(this.#init))
       if (what === 'files' && id == null) return send(res, 200, filesView(this.#init))
       if (what === 'tasks' && id == null) return send(res, 200, tasksView(this.#init, MAX_TASKS_LISTED))
+      if (what === 'tasks' && parts.length === 4 && parts[3] === 'chunks') {
+        const view = taskChunksView(this.#init, decodeURIComponent(id))
+        return view == null ? send(res, 404, { error: `no task ${id}` }) : send(res, 200, view)
+      }
       if (what === 'tasks' && parts.length === 3) {
         const view = taskView(this.#init, decodeURIComponent(id))
         return view == null ? send(res, 404, { error: `no task ${id}` }) : send(res, 200, view)
@@ -91,4 +97,9 @@ function send (res: ServerResponse, status: number, body: unknown, headers: Reco
   const text = JSON.stringify(body, null, 2) + '\n'
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', ...headers })
   res.end(text)
+}
+
+function sendHtml (res: ServerResponse, html: string): void {
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(html), 'cache-control': 'no-store', 'content-security-policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'" })
+  res.end(html)
 }

@@ -35,6 +35,10 @@ import { handleHttpAction, replicateVia } from './http-actions.js'
 import { httpAuthorize } from './http-auth.js'
 import { closeDisallowed } from '../node/gater.js'
 import { Rescues } from './rescue.js'
+import type { Registry as MetricsRegistry } from 'prom-client'
+import { createRegistry, handleMetricsRequest } from '../metrics/registry.js'
+import { NodeMetrics } from '../metrics/node-metrics.js'
+import { TrackerMetrics } from '../metrics/tracker-metrics.js'
 
 export interface TrackerOptions {
   /** Holds the key (peer.key), the chunk store (blobs/) and the database (tracker.db). */
@@ -86,6 +90,10 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
   /** The tracker takes uploads itself too (it is always an ingest candidate, ranked last). */
   readonly ingest: IngestService
   readonly #dispatcher: Dispatcher
+  /** The tracker's Prometheus metrics (GET /metrics on the HTTP API). */
+  readonly metrics: MetricsRegistry
+  readonly #nodeMetrics: NodeMetrics
+  #trackerMetrics?: TrackerMetrics
   readonly #prober: RttProber
   readonly #log: Logger
   #statsTimer?: ReturnType<typeof setInterval>
@@ -138,11 +146,14 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
       db,
       now,
       maxAttempts: MAX_TASK_ATTEMPTS,
-      onEvent: (e) => this.safeDispatchEvent('task-event', { detail: e })
+      onEvent: (e) => { this.#trackerMetrics?.onEvent(e); this.safeDispatchEvent('task-event', { detail: e }) }
     })
     const liveCopies = (fileKey: string): number => this.catalog.completeCopies(fileKey, (id) => this.registry.isAlive(id))
     const rescues = new Rescues(now)
     this.swarm = new Swarm({ node, store: this.store, servePolicy: seedUntilCopies({ copies: seedCopies, completeCopies: liveCopies, rescued: (f, p) => rescues.has(f, p) }), log: this.#log })
+    this.metrics = createRegistry('tracker')
+    this.#nodeMetrics = new NodeMetrics({ registry: this.metrics, node, swarm: this.swarm, store: this.store })
+    this.#trackerMetrics = new TrackerMetrics({ registry: this.metrics, tasks: this.tasks, servers: this.registry, trackerPeerId: node.peerId.toString() })
     this.networkPlan = new NetworkPlan({
       db,
       registry: this.registry,
@@ -206,7 +217,8 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
       beforeRead: () => { this.#recordEgress() },
       authorize: (req) => httpAuthorize(access.http, req),
       extraRoute: (req, res) => handleHttpAction({ log: this.#log, replicate: replicateVia(this.#ctx) }, req, res) ||
-        handleBlobRequest(this.store, req, res, this.#log),
+        handleBlobRequest(this.store, req, res, this.#log, (n) => { this.#nodeMetrics.httpSent(n) }) ||
+        handleMetricsRequest(this.metrics, req, res),
       network: {
         networkOf: (id) => id === node.peerId.toString() ? options.network ?? '' : this.registry.get(id)?.network ?? '',
         plan: this.networkPlan
@@ -277,6 +289,7 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
     this.#prober.stop()
     this.#recordEgress()
     await this.http.stop()
+    this.#nodeMetrics.stop()
     await this.node.unhandle(TRACKER_PROTOCOL)
     await this.ingest.stop()
     await this.swarm.stop()

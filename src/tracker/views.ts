@@ -4,6 +4,7 @@ import { MAX_EVENTS_IN_STATUS } from './constants.js'
 import type { Registry } from './registry.js'
 import type { TaskManager } from './task-manager.js'
 import { crossNetworkView, type NetworkViewSources } from './network-view.js'
+import { efficiencyOf } from './efficiency.js'
 
 /**
  * The JSON shapes of the HTTP status API (documented in README, "Tracker and task servers").
@@ -135,10 +136,44 @@ export function taskView (src: ViewSources, taskId: string): object | undefined 
     trackerPeerId: src.trackerPeerId,
     trackerBytes: bytesBySource[src.trackerPeerId] ?? 0,
     ...(src.network != null ? crossNetworkView(src.network, t.fileKey, src.catalog.get(t.fileKey)?.info.manifest.size ?? 0, assignments.map((a) => a.peerId), [...results.values()]) : {}),
+    // T_min / T_actual from measured rates (efficiency.ts); only for a finished replicate task.
+    efficiency: t.kind === 'replicate' && t.state === 'done'
+      ? efficiencyOf({
+        fileSize: src.catalog.get(t.fileKey)?.info.manifest.size ?? 0,
+        actualMs: t.updatedAt - t.createdAt,
+        servers: [...results.values()].filter((r) => r.ok).map((r) => ({ peerId: r.peerId, durationMs: r.durationMs, bytesFrom: r.bytesFrom }))
+      }) ?? null
+      : null,
     events: src.tasks.events(taskId, MAX_EVENTS_IN_STATUS).map((e) => ({ at: iso(e.at), type: e.type, peerId: e.peerId ?? null, ...(e.detail != null ? { detail: e.detail } : {}) }))
   }
 }
 
 function iso (ms: number): string {
   return new Date(ms).toISOString()
+}
+
+/**
+ * Which server holds which chunk of a task's file, as the tracker last heard
+ * (holdings announcements): one string per server, '1' held, '0' not, for
+ * the dashboard's chunk map. The tracker's own copy is listed first.
+ */
+export function taskChunksView (src: ViewSources, taskId: string): object | undefined {
+  const t = src.tasks.get(taskId)
+  if (t == null) return undefined
+  const file = src.catalog.get(t.fileKey)
+  const chunks = file == null ? 0 : chunkCount(file.info.manifest)
+  const row = (peerId: string): string => {
+    const h = src.catalog.holdingOf(peerId, t.fileKey)
+    let out = ''
+    for (let i = 0; i < chunks; i++) out += h?.bitfield.has(i) === true ? '1' : '0'
+    return out
+  }
+  return {
+    taskId: t.id,
+    fileId: t.fileKey,
+    state: t.state,
+    chunks,
+    tracker: { peerId: src.trackerPeerId, seeding: src.seeding(t.fileKey) },
+    servers: src.tasks.assignments(taskId).map((a) => ({ peerId: a.peerId, state: a.state, progressBytes: a.progressBytes, totalBytes: a.totalBytes, have: a.state === 'done' ? '1'.repeat(chunks) : row(a.peerId) }))
+  }
 }

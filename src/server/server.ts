@@ -98,6 +98,21 @@ export class ShoalServer {
       appendAnnounce: options.locality?.appendAnnounce,
       services: localityServices(options.locality)
     })
+    // Anything failing from here on (a taken HTTP port, say) must not leave the node listening.
+    const started: Array<{ stop: () => unknown }> = [node]
+    if (access != null) started.push(access)
+    try {
+      return await ShoalServer.#assemble(options, node, access, faults, started)
+    } catch (err) {
+      for (const part of started.reverse()) await Promise.resolve(part.stop()).catch(() => {})
+      throw err
+    }
+  }
+
+  static async #assemble (options: ServerOptions, node: ShoalNode, access: Awaited<ReturnType<typeof openServerAccess>> | undefined,
+    faults: ReturnType<typeof faultsFromEnv>, started: Array<{ stop: () => unknown }>): Promise<ShoalServer> {
+    const isPrivate = options.access?.private === true
+    const trackerId = options.tracker == null ? undefined : addrPeerId(options.tracker.tracker)
     if (access != null && isPrivate) {
       const { membership } = access
       // A peer taken off the list loses its open connections too.
@@ -105,6 +120,7 @@ export class ShoalServer {
     }
     // withFaults is inert unless the test-only SHOAL_FAULT variable is set (fault.ts).
     const store = withFaults(new FsChunkStore(options.dataDir), faults)
+    started.push({ stop: async () => store.close() })
     const log = logger('shoal:server')
     const swarm = new Swarm({ node, store, servePolicy: options.servePolicy, picker: options.picker, log })
     await swarm.start()
@@ -121,6 +137,7 @@ export class ShoalServer {
         extraRoute: (req, res) => handleMetricsRequest(metrics, req, res),
         onSent: (n) => { nodeMetrics.httpSent(n) }
       })
+      started.push(http)
       await http.start()
     }
     let tasks: TaskService | undefined
@@ -146,6 +163,7 @@ export class ShoalServer {
           return { known: r.known, taskId: r.taskId, servers: r.servers }
         }
       })
+      started.push(ingest)
       await ingest.start()
     }
     return new ShoalServer(node, store, swarm, { tasks, ingest, http, locality, stopAccess: access?.stop, metrics, nodeMetrics })

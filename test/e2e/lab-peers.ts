@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { PeerProcess, runPeerCommand } from '../../examples/lib/peer-process.js'
 import { writeRandomFile } from '../../examples/lib/random-file.js'
-import type { Host, NetLab } from './netns.js'
+import { NetLab, netnsUnavailable, type Host } from './netns.js'
 
 /** Every peer in a lab listens on this port of its own namespace. */
 export const LAB_PORT = 4001
@@ -110,5 +110,27 @@ export class LabCluster {
   async close (keep = false): Promise<void> {
     await Promise.all(this.procs.map(async (p) => p.stop()))
     if (!keep) await rm(this.dir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * The hooks every namespace test needs: skip (with the reason) where namespaces
+ * cannot be made, and afterwards stop the cluster and delete the lab. The test
+ * body makes its lab with `open(name)` and its cluster with `cluster(lab)`.
+ */
+export function useLab (): { open(name: string): NetLab, cluster(lab: NetLab): Promise<LabCluster> } {
+  let lab: NetLab | undefined
+  let cluster: LabCluster | undefined
+  before(function () {
+    const why = netnsUnavailable()
+    if (why != null) { console.log(`      skipped: ${why}`); this.skip() }
+  })
+  after(async () => {
+    await cluster?.close()
+    lab?.close()
+  })
+  return {
+    open: (name) => (lab = NetLab.create(name)),
+    cluster: async (l) => (cluster = await LabCluster.create(l))
   }
 }

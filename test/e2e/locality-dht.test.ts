@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict'
-import { LabCluster } from './lab-peers.js'
-import { NetLab, netnsUnavailable } from './netns.js'
+import { useLab } from './lab-peers.js'
 
 const FILE_SIZE = 8 * 1024 * 1024
 const STEP_TIMEOUT_MS = 60_000
@@ -14,19 +13,10 @@ const STEP_TIMEOUT_MS = 60_000
  */
 describe('locality: the DHT finds a holder when the tracker is stopped and the LAN has none', function () {
   this.timeout(4 * STEP_TIMEOUT_MS)
-  let lab: NetLab | undefined
-  let cluster: LabCluster | undefined
-  before(function () {
-    const why = netnsUnavailable()
-    if (why != null) { console.log(`      skipped: ${why}`); this.skip() }
-  })
-  after(async () => {
-    await cluster?.close()
-    lab?.close()
-  })
+  const env = useLab()
 
   it('a server in LAN B completes from a DHT provider in LAN A', async () => {
-    lab = NetLab.create('dht')
+    const lab = env.open('dht')
     const a = lab.addLan('a', '10.62.1')
     const b = lab.addLan('b', '10.62.2')
     const th = lab.addHost('t', [{ lan: a, octet: 10 }])
@@ -36,7 +26,7 @@ describe('locality: the DHT finds a holder when the tracker is stopped and the L
     lab.addHost('gw', [{ lan: a, octet: 254 }, { lan: b, octet: 254 }], { forward: true })
     for (const h of [th, hh]) lab.route(h, b.cidr, '10.62.1.254')
     for (const h of [xh, sh]) lab.route(h, a.cidr, '10.62.2.254')
-    cluster = await LabCluster.create(lab)
+    const cluster = await env.cluster(lab)
     const file = await cluster.addFile(FILE_SIZE, ['tracker'])
     const tracker = await cluster.startTracker(th, 'tracker', ['--dht'])
     const holder = await cluster.startServer(hh, 'h', ['--tracker', tracker.addr, '--dht', '--network', 'a'])

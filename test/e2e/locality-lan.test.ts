@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
-import { LabCluster, type LabTracker } from './lab-peers.js'
-import { NetLab, netnsUnavailable, type Host } from './netns.js'
+import { useLab, type LabTracker } from './lab-peers.js'
+import type { Host } from './netns.js'
 
 const FILE_SIZE = 8 * 1024 * 1024
 const STEP_TIMEOUT_MS = 60_000
@@ -13,23 +13,14 @@ const STEP_TIMEOUT_MS = 60_000
  */
 describe('locality: mDNS and the LAN query, with the tracker stopped', function () {
   this.timeout(4 * STEP_TIMEOUT_MS)
-  let lab: NetLab | undefined
-  let cluster: LabCluster | undefined
-  before(function () {
-    const why = netnsUnavailable()
-    if (why != null) { console.log(`      skipped: ${why}`); this.skip() }
-  })
-  after(async () => {
-    await cluster?.close()
-    lab?.close()
-  })
+  const env = useLab()
 
   it('a new server finds the LAN holders by file id and completes without the tracker', async () => {
-    lab = NetLab.create('lan')
+    const lab = env.open('lan')
     const lan = lab.addLan('a', '10.61.1')
-    const hosts: Host[] = ['t', 's0', 's1', 's2', 'x'].map((name, i) => lab!.addHost(name, [{ lan, octet: 10 + i }]))
+    const hosts: Host[] = ['t', 's0', 's1', 's2', 'x'].map((name, i) => lab.addHost(name, [{ lan, octet: 10 + i }]))
     const [th, s0h, s1h, s2h, xh] = hosts
-    cluster = await LabCluster.create(lab)
+    const cluster = await env.cluster(lab)
     const file = await cluster.addFile(FILE_SIZE, ['tracker'])
     const tracker: LabTracker = await cluster.startTracker(th, 'tracker')
     const serverArgs = ['--tracker', tracker.addr, '--mdns']

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict'
-import { LAB_PORT, LabCluster } from './lab-peers.js'
-import { NetLab, netnsUnavailable } from './netns.js'
+import { LAB_PORT, useLab } from './lab-peers.js'
 
 const FILE_SIZE = 64 * 1024 * 1024
 const STEP_TIMEOUT_MS = 120_000
@@ -13,26 +12,17 @@ const STEP_TIMEOUT_MS = 120_000
  */
 describe('locality: a server reachable only through a relay', function () {
   this.timeout(3 * STEP_TIMEOUT_MS)
-  let lab: NetLab | undefined
-  let cluster: LabCluster | undefined
-  before(function () {
-    const why = netnsUnavailable()
-    if (why != null) { console.log(`      skipped: ${why}`); this.skip() }
-  })
-  after(async () => {
-    await cluster?.close()
-    lab?.close()
-  })
+  const env = useLab()
 
   it('completes a 64 MiB file through the tracker\'s relay', async () => {
-    lab = NetLab.create('rly')
+    const lab = env.open('rly')
     const a = lab.addLan('a', '10.63.1')
     const b = lab.addLan('b', '10.63.2')
     // The tracker joins both LANs and does not route between them (ip_forward 0).
     const th = lab.addHost('t', [{ lan: a, octet: 1 }, { lan: b, octet: 1 }])
     const hh = lab.addHost('h', [{ lan: a, octet: 10 }])
     const sh = lab.addHost('s', [{ lan: b, octet: 10 }])
-    cluster = await LabCluster.create(lab)
+    const cluster = await env.cluster(lab)
     const file = await cluster.addFile(FILE_SIZE, ['tracker', 'h'])
     const tracker = await cluster.startTracker(th, 'tracker', ['--relay'])
     const via = (lanIp: string): string => `/ip4/${lanIp}/tcp/${LAB_PORT}/p2p/${tracker.peerId}`

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import type { PeerProcess } from '../../examples/lib/peer-process.js'
-import { LabCluster } from './lab-peers.js'
-import { NetLab, netnsUnavailable, type Host } from './netns.js'
+import { useLab } from './lab-peers.js'
+import type { Host } from './netns.js'
 
 const LONG = process.env.SHOAL_LONG_TESTS === '1'
 const FILE_SIZE = (LONG ? 64 : 24) * 1024 * 1024
@@ -19,19 +19,10 @@ const STEP_TIMEOUT_MS = LONG ? 300_000 : 120_000
  */
 describe('locality: two LANs joined by a slow link', function () {
   this.timeout(3 * STEP_TIMEOUT_MS)
-  let lab: NetLab | undefined
-  let cluster: LabCluster | undefined
-  before(function () {
-    const why = netnsUnavailable()
-    if (why != null) { console.log(`      skipped: ${why}`); this.skip() }
-  })
-  after(async () => {
-    await cluster?.close()
-    lab?.close()
-  })
+  const env = useLab()
 
   it('all eight verify; about one copy crosses; LAN B gets its bytes mostly from LAN B', async () => {
-    lab = NetLab.create('2ln')
+    const lab = env.open('2ln')
     const a = lab.addLan('a', '10.64.1')
     const b = lab.addLan('b', '10.64.2')
     const gw = lab.addHost('gw', [{ lan: a, octet: 254 }, { lan: b, octet: 254 }], { forward: true })
@@ -47,7 +38,7 @@ describe('locality: two LANs joined by a slow link', function () {
     for (const h of [th, ...aHosts]) lab.route(h, b.cidr, gw.ips.a)
     for (const h of bHosts) lab.route(h, a.cidr, gw.ips.b)
 
-    cluster = await LabCluster.create(lab)
+    const cluster = await env.cluster(lab)
     const file = await cluster.addFile(FILE_SIZE, ['tracker', 'a0'])
     const tracker = await cluster.startTracker(th, 'tracker', ['--network', 'a'])
     const servers = new Map<string, { proc: PeerProcess, net: string }>()

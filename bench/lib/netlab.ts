@@ -42,7 +42,8 @@ export interface Host {
   devs: Record<string, { dev: string, hubDev: string }>
 }
 
-function run (cmd: string, args: string[]): string {
+/** Runs a command (ip, tc, ...) with a time limit; a failure names the command and its stderr. */
+export function run (cmd: string, args: string[]): string {
   try {
     return execFileSync(cmd, args, { timeout: CMD_TIMEOUT_MS, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
   } catch (err) {

@@ -1,11 +1,11 @@
 import { createReadStream } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { pipeline } from 'node:stream/promises'
 import type { Logger } from '@libp2p/interface'
 import type { ChunkStore } from '../store/types.js'
 import { isKey } from '../store/util.js'
 import { contentRange, parseRange } from './http-range.js'
+import { listenHttp } from '../util/http.js'
 
 /** Path prefix of the blob endpoint: GET /blobs/<file id>. */
 export const BLOBS_PATH = '/blobs/'
@@ -92,11 +92,7 @@ export class BlobHttpServer {
   get url (): string { return this.#url }
 
   async start (): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.#server.once('error', reject)
-      this.#server.listen(this.#init.port, this.#init.host, () => { this.#server.off('error', reject); resolve() })
-    })
-    const { address, port } = this.#server.address() as AddressInfo
+    const { address, port } = await listenHttp(this.#server, this.#init.port, this.#init.host)
     const wildcard = address === '0.0.0.0' || address === '::'
     const host = wildcard ? (this.#init.publicHost?.() ?? '127.0.0.1') : address
     this.#url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`

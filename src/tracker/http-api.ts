@@ -1,11 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import type { Logger } from '@libp2p/interface'
 import { MAX_TASKS_LISTED } from './constants.js'
 import type { HintAsker } from './hints.js'
 import type { HttpDenial } from './http-auth.js'
 import { filesView, serversView, taskChunksView, taskView, tasksView, type ViewSources } from './views.js'
 import { DASHBOARD_HTML } from './dashboard.js'
+import { listenHttp } from '../util/http.js'
 
 export interface HttpApiInit extends ViewSources {
   host: string
@@ -39,11 +39,7 @@ export class HttpApi {
   get url (): string { return this.#url }
 
   async start (): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
-      this.#server.once('error', reject)
-      this.#server.listen(this.#init.port, this.#init.host, () => { this.#server.off('error', reject); resolve() })
-    })
-    const { address, port } = this.#server.address() as AddressInfo
+    const { address, port } = await listenHttp(this.#server, this.#init.port, this.#init.host)
     this.#url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`
   }
 

@@ -9,11 +9,11 @@
  *   [<p>-a eth0 10.78.0.2] --veth-- br0 (in <p>-hub)
  *   [<p>-b eth0 10.78.0.3] --veth-- /
  */
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
+import { netnsUnavailable, run } from '../../bench/lib/netlab.js'
 
 /** Every ip/tc call is bounded; they take milliseconds. */
-const CMD_TIMEOUT_MS = 15_000
 /** htb quantum: one GSO super-packet, below htb's 200000 warning. */
 const HTB_QUANTUM_BYTES = 65_536
 /** This run's private subnet; the hub keeps it off every real interface. */
@@ -21,26 +21,8 @@ const SUBNET = '10.78.0.'
 
 export interface LabHost { name: string, ns: string, ip: string }
 
-function run (cmd: string, args: string[]): string {
-  try {
-    return execFileSync(cmd, args, { timeout: CMD_TIMEOUT_MS, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })
-  } catch (err) {
-    const e = err as { stderr?: string, message: string }
-    throw new Error(`${cmd} ${args.join(' ')}: ${(e.stderr ?? '').trim() || e.message}`)
-  }
-}
-
 /** Why this test cannot run here, or undefined when it can. */
-export function labUnavailable (): string | undefined {
-  if (process.platform !== 'linux') return 'network namespaces need Linux'
-  if (process.getuid?.() !== 0) return 'needs root to create network namespaces and shape links (run as root)'
-  try {
-    run('sh', ['-c', 'command -v ip && command -v tc'])
-  } catch {
-    return 'iproute2 (ip, tc) is not installed'
-  }
-  return undefined
-}
+export const labUnavailable = netnsUnavailable
 
 const live = new Set<ClientLab>()
 

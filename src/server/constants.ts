@@ -2,6 +2,18 @@
 export const TASKS_DIR = 'tasks'
 
 /**
+ * A finished task the tracker has acknowledged stays in the journal this long
+ * (for an operator looking at what the server did), then it is pruned.
+ */
+export const JOURNAL_RETENTION_MS = 7 * 24 * 3600_000
+
+/** At most this many finished, acknowledged tasks stay in the journal (the newest). */
+export const JOURNAL_KEEP_FINISHED = 1_000
+
+/** How often a running server prunes its task journal. */
+export const JOURNAL_PRUNE_INTERVAL_MS = 3600_000
+
+/**
  * Holdings changes are batched this long before one ANNOUNCE: a download
  * stores several chunks a second, and the tracker needs the picture, not every
  * chunk. Short enough that a completed copy ends the tracker's seeding quickly.

@@ -1,9 +1,10 @@
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Logger } from '@libp2p/interface'
 import { InvalidArgumentError } from '../errors.js'
 import { TASK_ID_PATTERN } from '../rpc/constants.js'
 import { syncDir } from '../store/fs-io.js'
+import { JOURNAL_KEEP_FINISHED, JOURNAL_RETENTION_MS } from './constants.js'
 
 export type JournalState = 'accepted' | 'done' | 'failed'
 
@@ -43,6 +44,14 @@ export interface JournalEntry {
 const SUFFIX = '.json'
 const TMP_SUFFIX = '.tmp'
 
+export interface JournalPruneOptions {
+  /** Finished, acknowledged entries last changed longer ago than this go. */
+  retentionMs?: number
+  /** Of the finished, acknowledged entries, at most this many (the newest) stay. */
+  keepFinished?: number
+  now?: number
+}
+
 /**
  * The server's task journal: one JSON file per task, `tasks/<id>.json`. A
  * write goes to a temporary file (flushed), is renamed over the old one, and
@@ -65,6 +74,8 @@ export class TaskJournal {
   async open (): Promise<JournalEntry[]> {
     await mkdir(this.dir, { recursive: true })
     for (const name of await readdir(this.dir)) {
+      // A temporary file is a write a crash cut short: the entry it would have replaced is still there.
+      if (name.endsWith(SUFFIX + TMP_SUFFIX)) await rm(join(this.dir, name), { force: true })
       if (!name.endsWith(SUFFIX)) continue
       try {
         const entry = JSON.parse(await readFile(join(this.dir, name), 'utf8')) as JournalEntry
@@ -95,6 +106,28 @@ export class TaskJournal {
   /** Finished but not acknowledged by the tracker: to report. */
   unreported (): JournalEntry[] {
     return this.entries().filter((e) => e.state !== 'accepted' && !e.reported)
+  }
+
+  /**
+   * Forgets finished tasks the tracker has acknowledged, once older than the
+   * retention or beyond the newest `keepFinished`, so a long-running server's
+   * journal stays bounded. Unfinished and unreported entries always stay: they
+   * are work still owed. Returns the ids removed.
+   */
+  async prune (options: JournalPruneOptions = {}): Promise<string[]> {
+    const retentionMs = options.retentionMs ?? JOURNAL_RETENTION_MS
+    const keep = options.keepFinished ?? JOURNAL_KEEP_FINISHED
+    const now = options.now ?? Date.now()
+    const settled = [...this.#entries.values()]
+      .filter((e) => e.state !== 'accepted' && e.reported && !this.#writes.has(e.id))
+      .sort((a, b) => b.updatedAt - a.updatedAt)
+    const gone = settled.filter((e, i) => i >= keep || now - e.updatedAt > retentionMs).map((e) => e.id)
+    for (const id of gone) {
+      await rm(join(this.dir, id + SUFFIX), { force: true })
+      this.#entries.delete(id)
+    }
+    if (gone.length > 0) await syncDir(this.dir)
+    return gone
   }
 
   /** Writes an entry durably; resolves once it would survive a crash. */

@@ -55,4 +55,21 @@ describe('server/task-journal', () => {
     await again.open()
     assert.equal(again.get('t1')?.attempt, 5)
   })
+
+  it('prunes finished, acknowledged tasks past the retention or the count, never work still owed', async () => {
+    const j = new TaskJournal(join(dir, 'tasks'))
+    await j.open()
+    const DAY = 24 * 3600_000
+    const now = 100 * DAY
+    await j.put(entry('old-done', { state: 'done', reported: true, updatedAt: now - 10 * DAY }))
+    await j.put(entry('old-unreported', { state: 'done', reported: false, updatedAt: now - 10 * DAY }))
+    await j.put(entry('old-accepted', { state: 'accepted', updatedAt: now - 10 * DAY }))
+    for (let i = 0; i < 4; i++) await j.put(entry(`recent-${i}`, { state: 'failed', reported: true, updatedAt: now - i * 1000 }))
+    const gone = await j.prune({ retentionMs: 7 * DAY, keepFinished: 3, now })
+    assert.deepEqual(gone.sort(), ['old-done', 'recent-3'])
+    const again = new TaskJournal(join(dir, 'tasks'))
+    const ids = (await again.open()).map((e) => e.id).sort()
+    assert.deepEqual(ids, ['old-accepted', 'old-unreported', 'recent-0', 'recent-1', 'recent-2'])
+    assert.deepEqual(await j.prune({ retentionMs: 7 * DAY, keepFinished: 3, now }), [])
+  })
 })

@@ -33,12 +33,28 @@ export const REQUEST_TIMEOUT_MS = 120_000
 /** Requests in flight per peer at the start, before its rate is known. */
 export const INITIAL_PIPELINE = 4
 
-/** Fewest and most requests in flight per peer. */
+/**
+ * Fewest and most requests in flight per peer. The depth itself is the
+ * path's bandwidth-delay product plus one chunk (pipeline-depth.ts): 2 on
+ * loopback or a LAN, more on a long fat path. 2 at least, so the holder
+ * already has the next request when it finishes a piece; 32 at most (32 MiB
+ * of 1 MiB chunks: 1 Gbit/s x 250 ms), since every request in flight is lost
+ * when the process dies and the server queues at most MAX_QUEUED_REQUESTS.
+ */
 export const MIN_PIPELINE = 2
-export const MAX_PIPELINE = 16
+export const MAX_PIPELINE = 32
 
-/** The pipeline holds about this much of a peer's measured rate (bandwidth-delay product with slack). */
-export const PIPELINE_SECONDS = 0.5
+/**
+ * Received chunks being verified, written and fsynced per download before no
+ * more are requested. Without a bound, a link faster than the disk piles up
+ * received chunks in memory, and a process killed then loses all of them
+ * (they were sent but are not durable). 4 lets one group commit cover several
+ * chunks (the ingest side uses 4 per stream too).
+ */
+export const MAX_WRITES_IN_FLIGHT = 4
+
+/** Weight of the newest piece in a session's smoothed delivery rate (bytes and time averaged apart). */
+export const PIECE_RATE_ALPHA = 1 / 4
 
 /** Requests queued by the serving side per session; more are rejected BUSY. */
 export const MAX_QUEUED_REQUESTS = 64

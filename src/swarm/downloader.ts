@@ -4,24 +4,25 @@ import { chunkCount, chunkLength } from '../manifest/index.js'
 import { ChunkFrame } from '../pb/chunk.js'
 import { sleep } from '../util/sleep.js'
 import {
-  BAN_AFTER_FAILURES, ENDGAME_DUPLICATES, MAX_DIAL_ATTEMPTS, PROGRESS_INTERVAL_MS,
+  BAN_AFTER_FAILURES, ENDGAME_DUPLICATES, MAX_DIAL_ATTEMPTS, MAX_WRITES_IN_FLIGHT, PROGRESS_INTERVAL_MS,
   REDIAL_BACKOFF_MS, REJECT_BACKOFF_MS, STALL_TIMEOUT_MS, URGENT_AFTER_REJECTS
 } from './constants.js'
 import { FetchSession, type FetchSessionHandler } from './fetch-session.js'
 import { MissingSet } from './missing-set.js'
 import { rarestFirst, type PiecePicker } from './picker.js'
-import { reviewSession, type SessionHealth } from './session-health.js'
+import { reviewSession } from './session-health.js'
 import type { DownloaderInit, DownloadResult } from './download-types.js'
 
 export type { DownloaderInit, DownloadProgress, DownloadResult } from './download-types.js'
 import type { SwarmFile } from './swarm-file.js'
 
-/** How often stalls, timeouts and pipeline depths are reviewed. */
+/** How often stalls and timeouts are reviewed. */
 const TICK_MS = 1_000
 
 /**
  * Pulls a file's missing chunks from every peer that has them: rarest first,
- * several requests in flight per peer (sized to its measured rate), duplicate
+ * several requests in flight per peer (its path's bandwidth-delay product plus
+ * one chunk, pipeline-depth.ts), duplicate
  * requests for the last chunks (endgame), stalled peers' requests moved to
  * others, peers that send bad chunks blamed and then dropped.
  */
@@ -31,7 +32,6 @@ export class Downloader implements FetchSessionHandler {
   readonly #picker: PiecePicker
   readonly #log: Logger
   readonly #sessions = new Map<string, FetchSession>()
-  readonly #health = new WeakMap<FetchSession, SessionHealth>()
   readonly #connecting = new Set<string>()
   readonly #dialAttempts = new Map<string, number>()
   readonly #banned = new Set<string>()
@@ -157,7 +157,6 @@ export class Downloader implements FetchSessionHandler {
 
   #attach (session: FetchSession): void {
     this.#sessions.set(session.peer.toString(), session)
-    this.#health.set(session, { rate: 0, lastBytes: 0 })
     for (const index of session.remote.indices()) this.#availability[index]++
     void session.run(this)
     this.#schedule()
@@ -239,6 +238,8 @@ export class Downloader implements FetchSessionHandler {
   /** Fills every session's pipeline. Cheap when nothing can be asked. */
   #schedule (): void {
     if (this.#missing.size === 0 || this.#controller.signal.aborted) return
+    // The disk sets the pace when it is slower than the links: what is received and not yet durable is lost if we die.
+    if (this.#writing.size >= MAX_WRITES_IN_FLIGHT) return
     const { manifest } = this.#file.info
     const now = Date.now()
     // Endgame once everything missing is already asked for (an estimate: duplicates count twice).
@@ -268,9 +269,8 @@ export class Downloader implements FetchSessionHandler {
 
   #tick (): void {
     const now = Date.now()
-    const { chunkSize } = this.#file.info.manifest
     for (const session of this.#sessions.values()) {
-      const { expired, stalled } = reviewSession(session, this.#health.get(session)!, TICK_MS, chunkSize, now)
+      const { expired, stalled } = reviewSession(session, now)
       for (const index of expired) {
         session.cancel(index)
         this.#release(session, index)

@@ -5,6 +5,7 @@ import { ChunkFrame } from '../pb/chunk.js'
 import { Bitfield } from '../store/bitfield.js'
 import { HELLO_TIMEOUT_MS, INITIAL_PIPELINE, MANIFEST_TIMEOUT_MS, MAX_MANIFEST_PAYLOAD, MAX_PEX_ADDRS, MAX_PIECE_BYTES } from './constants.js'
 import { FrameReader, sendFrame } from './framing.js'
+import { PipelineDepth } from './pipeline-depth.js'
 
 const { Type } = ChunkFrame
 
@@ -13,6 +14,9 @@ export interface PendingRequest {
   readonly index: number
   readonly length: number
   readonly sentAt: number
+  /** performance.now() when sent, and the payload bytes received by then, for the RTT (pipeline-depth.ts). */
+  readonly sentAtMs: number
+  readonly bytesAtSend: number
 }
 
 /** Typed callbacks from a fetch session to the engine that owns it. */
@@ -35,8 +39,10 @@ export class FetchSession {
   readonly #log: Logger
   remote: Bitfield
   readonly pending = new Map<number, PendingRequest>()
-  /** Requests allowed in flight; the engine adapts it to the measured rate. */
+  /** Requests allowed in flight: INITIAL_PIPELINE until the first piece, then the path's bandwidth-delay product plus one chunk. */
   pipeline = INITIAL_PIPELINE
+  /** RTT and delivery rate of this session, which size `pipeline`. */
+  readonly depth = new PipelineDepth()
   /** Payload bytes received in verified or unverified pieces. */
   bytesReceived = 0
   lastDataAt = Date.now()
@@ -126,7 +132,10 @@ export class FetchSession {
       case Type.PIECE: {
         const req = this.pending.get(frame.index)
         if (frame.length > MAX_PIECE_BYTES) throw new ProtocolError(`piece of ${frame.length} bytes`)
+        const headerAt = performance.now()
         const data = await this.#reader.bytes(frame.length)
+        this.depth.piece({ headerAt, end: performance.now(), bytes: data.byteLength, bytesBefore: this.bytesReceived }, req)
+        this.pipeline = this.depth.depth() ?? this.pipeline
         this.bytesReceived += data.byteLength
         this.lastDataAt = Date.now()
         if (req == null) return // cancelled, or a duplicate: drop it
@@ -156,7 +165,9 @@ export class FetchSession {
   }
 
   request (index: number, length: number, urgent = false): void {
-    this.pending.set(index, { index, length, sentAt: Date.now() })
+    // Nothing was in flight: the time since the last piece was not spent delivering.
+    if (this.pending.size === 0) this.depth.idle()
+    this.pending.set(index, { index, length, sentAt: Date.now(), sentAtMs: performance.now(), bytesAtSend: this.bytesReceived })
     this.#send({ type: Type.REQUEST, index, offset: 0, length, urgent })
   }
 

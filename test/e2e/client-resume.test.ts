@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import type { PeerEvent, PeerProcess } from '../../examples/lib/peer-process.js'
 import { writeRandomFile } from '../../examples/lib/random-file.js'
 import { partialDirFor } from '../../src/client/partial.js'
+import { MAX_WRITES_IN_FLIGHT, MIN_PIPELINE } from '../../src/swarm/constants.js'
 import { ok, runClient } from './client-process.js'
 import { TrackerCluster } from './tracker-cluster.js'
 
@@ -14,6 +15,8 @@ const SIZE = 128 * MiB
 const CHUNK = MiB
 const STREAMS = 4
 const STEP_TIMEOUT_MS = 120_000
+/** Requests in flight per holder on loopback: the bandwidth-delay product (well under a chunk) plus one chunk, rounded up, with slack for RTT noise. */
+const LOOPBACK_DEPTH = MIN_PIPELINE + 1
 /** Kill a client once it reports at least this share of the file (events come 4 a second). */
 const KILL_AT = 0.4
 
@@ -69,6 +72,7 @@ describe('client: an upload and a download killed halfway resume where they stop
     await new Promise((resolve) => setTimeout(resolve, 2_500)) // servers report what they sent every second: let replication's count settle
     const sources = [...cluster.servers.values(), cluster.tracker!]
     const before = sentBy(sources, up.fileId)
+    const beforeBy = new Map(sources.map((p) => [p, sentBy([p], up.fileId)]))
 
     const out = join(cluster.dir, 'down.bin')
     const args = ['download', up.fileId, '-o', out, '--tracker', cluster.trackerAddr]
@@ -77,6 +81,11 @@ describe('client: an upload and a download killed halfway resume where they stop
     assert.equal(existsSync(out), false, 'nothing at the output path until the file is complete')
     assert.equal(existsSync(partialDirFor(out)), true, 'the partial download is kept beside it')
     const killedAt = first.events.filter((e) => e.event === 'progress').at(-1)!
+    // What the holders sent to the first run and the kill threw away: chunks in flight or not yet written.
+    await new Promise((resolve) => setTimeout(resolve, 2_500))
+    const sentFirst = sentBy(sources, up.fileId) - before
+    // Holders the first run had a chunk stream with: those that sent it something.
+    const firstHolders = sources.filter((p) => sentBy([p], up.fileId) > (beforeBy.get(p) ?? 0)).length
 
     const second = ok(await runClient(args), 'resumed download')
     assert.equal(second.sha256, up.sha256)
@@ -88,8 +97,20 @@ describe('client: an upload and a download killed halfway resume where they stop
     await new Promise((resolve) => setTimeout(resolve, 2_500))
     const sent = sentBy(sources, up.fileId) - before
     const holders = Object.keys(second.bytesBySource).length
+    const lostAtKill = sentFirst - second.resumedBytes
+    const secondExtra = sent - sentFirst - (SIZE - second.resumedBytes)
     console.log(`      download killed at ${(killedAt.bytes / SIZE * 100).toFixed(0)}%, resumed ${(second.resumedBytes / MiB).toFixed(0)} MiB; ` +
-      `holders sent ${(sent / MiB).toFixed(1)} MiB for a ${SIZE / MiB} MiB file: ${((sent - SIZE) / MiB).toFixed(1)} MiB sent again (in flight at the kill), ${holders} holders (one stream each)`)
+      `holders sent ${(sent / MiB).toFixed(1)} MiB for a ${SIZE / MiB} MiB file: ${((sent - SIZE) / MiB).toFixed(2)} MiB sent again; ` +
+      `${(lostAtKill / MiB).toFixed(2)} MiB of it lost at the kill (in flight or being written; ${firstHolders} holders, one stream each: ${(lostAtKill / CHUNK / firstHolders).toFixed(2)} chunks per stream), ` +
+      `${(secondExtra / MiB).toFixed(2)} MiB duplicates in the second run (endgame, ${holders} holders)`)
     assert.ok(sent >= SIZE, 'the holders sent at least the file')
+    assert.ok(firstHolders > 0, 'the first run fetched from some holder')
+    // A holder counts a piece as sent once it is handed to its stream, and only whole verified chunks are kept: every
+    // request in flight and every chunk not yet durable is lost at a kill. On loopback the pipeline is the
+    // bandwidth-delay product plus one chunk (2, at times 3, per holder) and MAX_WRITES_IN_FLIGHT chunks wait for the
+    // disk (plus pieces already asked for when that limit was hit). NOT the issue's target of under one chunk per
+    // stream: with the old 0.5 s-of-rate pipelines (up to 16 per holder, writes unbounded) this was 30-40 MiB.
+    const bound = (LOOPBACK_DEPTH * firstHolders + MAX_WRITES_IN_FLIGHT) * CHUNK
+    assert.ok(lostAtKill < bound, `lost at the kill: ${lostAtKill} bytes, under ${bound / MiB} chunks (${LOOPBACK_DEPTH} per holder stream for ${firstHolders} holders + ${MAX_WRITES_IN_FLIGHT} being written)`)
   })
 })

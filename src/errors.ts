@@ -62,3 +62,7 @@ export class DiskFullError extends named('DiskFullError') {}
 export class UploadFailedError extends named('UploadFailedError') {}
 /** A download did not finish: no peer and no fallback source could supply the remaining chunks. */
 export class DownloadFailedError extends named('DownloadFailedError') {}
+/** A client token that is forged, damaged, expired, revoked or bound to another PeerId (tracker/tokens.ts). */
+export class InvalidTokenError extends named('InvalidTokenError') {}
+/** An upload larger than the receiver takes, or one that would exceed its ingest quota (limits.ts). */
+export class QuotaExceededError extends named('QuotaExceededError') {}

@@ -25,12 +25,14 @@
  * ```
  */
 export * from './errors.js'
+export { DEFAULT_LIMITS, LIMIT_NAMES, resolveLimits, type Limits } from './limits.js'
 export * from './manifest/index.js'
 export * from './store/index.js'
 export * from './swarm/index.js'
-export { createShoalNode, loadOrCreateKey, type ShoalNode, type ShoalNodeOptions } from './node/index.js'
+export { createShoalNode, loadOrCreateKey, loadIdentity, type ShoalNode, type ShoalNodeOptions } from './node/index.js'
 export { createServer, ShoalServer, type ServerOptions } from './server/server.js'
 export { parseSize, formatBytes } from './util/units.js'
 export { createTracker, Tracker, type TrackerOptions } from './tracker/tracker.js'
+export { ClientTokens, type TokenClaims } from './tracker/tokens.js'
 export { HolderFinder, Locality, fetchWithFinder, type Holder, type HolderSource, type LocalityOptions } from './lan/index.js'
 export * from './client/index.js'

@@ -49,7 +49,7 @@ export class PeerProcess {
       const timer = setTimeout(() => { done(); reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; stderr: ${this.stderr.slice(-5).join(' | ')}`)) }, timeoutMs)
       const listener = (e: PeerEvent): void => { if (test(e)) { done(); resolve(e) } }
       this.#listeners.add(listener)
-      void this.exited.then((code) => { done(); reject(new Error(`process exited (${code}) before ${what}; stderr: ${this.stderr.slice(-5).join(' | ')}`)) })
+      void this.exited.then((code) => { done(); reject(new Error(`process exited (${code}) before ${what}; last events: ${this.events.slice(-3).map((e) => JSON.stringify(e)).join(' | ')}; stderr: ${this.stderr.slice(-5).join(' | ')}`)) })
     })
   }
 

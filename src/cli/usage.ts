@@ -46,6 +46,21 @@ Roles
               --private            only listed PeerIds may connect at all (checked after Noise)
               --http-token-file F  bearer token for HTTP calls that change state (POST /api/tasks)
               --http-private       the status API needs the token too
+  tracker token issue --data DIR --peer PEERID|--identity FILE|DIR|--any [--ttl 24h]
+              print a client token (README "Client tokens"): client calls from a PeerId not on
+              --allow-clients; --any = whoever holds it; --ttl up to 366d
+  tracker token revoke --data DIR TOKEN|ID   refuse that token from now on
+  limits (server and tracker; defaults in README "Limits"; rates and sizes take units)
+              --max-connections N  --max-pending-connections N  --max-pending-per-ip N
+              --chunk-streams-in N  --chunk-streams-out N      /shoal/chunk streams per connection
+              --rpc-streams-in N  --rpc-streams-out N          tracker/task streams per connection
+              --ingest-streams-in N  --ingest-streams-out N  --probe-streams N
+              --max-queued-requests N   chunk requests queued per session (more: BUSY)
+              --max-pieces-per-peer N   pieces read and sent to one peer at once
+              --serve-rate-per-peer RATE  chunk bytes/s served to one peer (e.g. 10MiB; 0 = no cap)
+              --ingest-rate-per-peer RATE upload bytes/s taken from one peer (0 = no cap)
+              --max-upload-size SIZE    largest file one upload may be
+              --ingest-quota SIZE       refuse a new upload that would take the store past this (0 = none)
 
 Commands
   add FILE    hash FILE and import it into a data directory's store (to seed it)
@@ -55,10 +70,14 @@ Commands
               --tracker MULTIADDR  [required]
               --to all|PEERID...   every live server, or these servers (repeatable, or a,b,c)
               --wait               wait until the task is done or failed  --timeout SECONDS
-              --identity DIR       call with the key in DIR (a PeerId on --allow-clients)
+              --identity FILE|DIR  call with this key (a PeerId on --allow-clients)
+              --token T | --token-file F   a client token (tracker token issue)
   prefetch FILE_ID  create a prefetch task (one server) on a tracker: --tracker MULTIADDR --to PEERID [--wait]
   upload FILE  upload through the best ingest server (probed), print the file id and the task id
               --tracker MULTIADDR  [required]
+              (upload, download, status, ls:) --identity FILE|DIR  a stable key, e.g. one on
+              --allow-clients (a key file, or a folder holding peer.key; created if missing);
+              --token T | --token-file F  a client token the tracker's operator issued
               --replicate all|none|network:NAME|PEERID,...  (default all)
               --streams N (default 4)  --chunk-size SIZE (default 1MiB)
               --subnet CIDR  --network NAME   where this client is, for the tracker's ranking
@@ -67,8 +86,11 @@ Commands
               --min-rate SIZE      P2P rate below which (for --slow-for S, default 5) it falls back (default 1MiB)
               --no-fallback        never fall back to HTTP
   status [TASK_ID]  a task's state, or the newest tasks: --tracker MULTIADDR
+              --watch              refresh the task's per-server table until it is done or failed
+              --interval S (default 1)  --timeout S (default 3600)
   ls          the files the tracker knows: --tracker MULTIADDR
-  id          print (creating if needed) the PeerId of a data directory: --data DIR
+  id          print (creating if needed) the PeerId of a data directory: --data DIR,
+              or of a client identity: --identity FILE|DIR
   export FILE_ID  copy a complete file out of a store: --data DIR -o PATH
 
 Common options

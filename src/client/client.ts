@@ -4,7 +4,7 @@ import { TypedEventEmitter, type AbortOptions, type Logger } from '@libp2p/inter
 import { multiaddr, type Multiaddr } from '@multiformats/multiaddr'
 import { CID } from 'multiformats/cid'
 import { InvalidArgumentError } from '../errors.js'
-import { createShoalNode, loadOrCreateKey, type ShoalNode } from '../node/index.js'
+import { createShoalNode, loadIdentity, loadOrCreateKey, type ShoalNode } from '../node/index.js'
 import type { TaskStatus } from '../pb/tracker.js'
 import { TrackerClient } from '../server/tracker-client.js'
 import { normalizeCidr } from '../util/net.js'
@@ -19,6 +19,10 @@ export interface ClientOptions {
   tracker: string | Multiaddr
   /** Keeps the client's key (a stable PeerId); without it every run has a fresh one. */
   dataDir?: string
+  /** A key file or a folder holding one (loadIdentity): a stable PeerId, e.g. one on the tracker's client list. Wins over `dataDir`. */
+  identity?: string
+  /** A client token the tracker's operator issued (`tracker token issue`): client calls from a PeerId not on the client list. */
+  token?: string
   /** Where the client is, so the tracker ranks servers near it first (CIDR, e.g. 10.1.0.0/24). */
   subnet?: string
   /** Network (ISP, site) label, for the same ranking. */
@@ -39,6 +43,20 @@ export interface TaskView {
   serversFailed: number
   createdAt: Date
   updatedAt: Date
+  /** Each server's part (from `status`; empty in `tasks`). */
+  servers: TaskServerView[]
+}
+
+/** A server's part of a task, as the tracker last heard it (heartbeats every 2 s, results). */
+export interface TaskServerView {
+  peerId: string
+  state: string
+  progressBytes: number
+  totalBytes: number
+  attempts: number
+  /** Its fetch time from its result; 0 before it reports. */
+  durationMs: number
+  lastError: string
 }
 
 /** A file in the tracker's catalog. */
@@ -83,6 +101,7 @@ export class ShoalClient extends TypedEventEmitter<ClientEvents> {
     super()
     this.node = node
     this.tracker = new TrackerClient(node, tracker)
+    this.tracker.token = options.token
     this.#addr = tracker.toString()
     this.#subnet = options.subnet == null || options.subnet === '' ? '' : normalizeCidr(options.subnet)
     this.#network = options.network ?? ''
@@ -97,7 +116,9 @@ export class ShoalClient extends TypedEventEmitter<ClientEvents> {
       throw new InvalidArgumentError(`tracker address "${options.tracker.toString()}" is not a multiaddr`)
     }
     if (tracker.getComponents().find((c) => c.name === 'p2p') == null) throw new InvalidArgumentError('the tracker address needs /p2p/<tracker peer id> at the end')
-    const privateKey = options.dataDir != null ? await loadOrCreateKey(options.dataDir) : await generateKeyPair('Ed25519')
+    const privateKey = options.identity != null
+      ? await loadIdentity(options.identity)
+      : options.dataDir != null ? await loadOrCreateKey(options.dataDir) : await generateKeyPair('Ed25519')
     const node = await createShoalNode({ privateKey, listen: options.listen ?? [] })
     return new ShoalClient(node, tracker, options)
   }
@@ -158,7 +179,16 @@ function taskView (t: TaskStatus): TaskView {
     serversDone: t.serversDone,
     serversFailed: t.serversFailed,
     createdAt: new Date(Number(t.createdAtMs)),
-    updatedAt: new Date(Number(t.updatedAtMs))
+    updatedAt: new Date(Number(t.updatedAtMs)),
+    servers: t.servers.map((s) => ({
+      peerId: s.peerId,
+      state: s.state,
+      progressBytes: Number(s.progressBytes),
+      totalBytes: Number(s.totalBytes),
+      attempts: s.attempts,
+      durationMs: Number(s.durationMs),
+      lastError: s.lastError
+    }))
   }
 }
 

@@ -1,4 +1,4 @@
-export { createClient, ShoalClient, type ClientOptions, type TaskView, type FileView } from './client.js'
+export { createClient, ShoalClient, type ClientOptions, type TaskView, type TaskServerView, type FileView } from './client.js'
 export type { UploadOptions } from './uploader.js'
 export type { DownloadOptions } from './download.js'
 export type { ReplicateSpec } from '../server/ingest.js'

@@ -162,7 +162,7 @@ export class IngestUpload {
 }
 
 /** Failures that a reconnect cannot cure: our input, the receiver's verdict on it, a full disk. */
-const FINAL_ERRORS = new Set(['InvalidArgumentError', 'InvalidManifestError', 'DiskFullError', 'NotAllowedError', 'UnknownFileError', 'ChunkHashMismatchError'])
+const FINAL_ERRORS = new Set(['InvalidArgumentError', 'InvalidManifestError', 'DiskFullError', 'NotAllowedError', 'QuotaExceededError', 'UnknownFileError', 'ChunkHashMismatchError'])
 
 /** Failures worth a reconnect: the connection or the receiver's session. */
 function retryable (err: Error): boolean {

@@ -3,7 +3,7 @@ import type { Stream } from '@libp2p/interface'
 import { multiaddr } from '@multiformats/multiaddr'
 import {
   DiskFullError, InvalidArgumentError, InvalidManifestError, NotAllowedError, ProtocolError, RemoteError, ShoalError,
-  TimeoutError, UnknownFileError, UploadFailedError
+  QuotaExceededError, TimeoutError, UnknownFileError, UploadFailedError
 } from '../errors.js'
 import { chunkLength, chunkMatches, chunkOffset, type FileInfo } from '../manifest/index.js'
 import type { ShoalNode } from '../node/index.js'
@@ -225,6 +225,7 @@ export function errorOf (f: IngestFrame): ShoalError {
     case Code.BAD_MANIFEST: return new InvalidManifestError(message)
     case Code.DISK_FULL: return new DiskFullError(message)
     case Code.NOT_ALLOWED: return new NotAllowedError(message)
+    case Code.QUOTA_EXCEEDED: return new QuotaExceededError(message)
     case Code.BAD_REQUEST: return new ProtocolError(message)
     case Code.INCOMPLETE:
     case Code.COMMIT_FAILED: return new UploadFailedError(message)

@@ -9,12 +9,13 @@ import type { Identify } from '@libp2p/identify'
 import type { Ping } from '@libp2p/ping'
 import type { ConnectionGater, PrivateKey } from '@libp2p/interface'
 import { sameSubnetFirst } from './address-preference.js'
-import { shoalGater } from './gater.js'
+import { shoalGater, type GaterInit } from './gater.js'
 import type { PeerId } from '@libp2p/interface'
 import {
-  DEFAULT_LISTEN, DIAL_TIMEOUT_MS, INBOUND_CONNECTION_THRESHOLD, INBOUND_UPGRADE_TIMEOUT_MS, MAX_CONNECTIONS,
-  MAX_INCOMING_PENDING_CONNECTIONS, STREAM_MAX_READ_BUFFER, YAMUX_MAX_EARLY_STREAMS, YAMUX_MAX_STREAM_WINDOW, YAMUX_STREAM_WINDOW
+  DEFAULT_LISTEN, DIAL_TIMEOUT_MS, INBOUND_CONNECTION_THRESHOLD, INBOUND_UPGRADE_TIMEOUT_MS,
+  STREAM_MAX_READ_BUFFER, YAMUX_MAX_EARLY_STREAMS, YAMUX_MAX_STREAM_WINDOW, YAMUX_STREAM_WINDOW
 } from './constants.js'
+import { resolveLimits, type Limits } from '../limits.js'
 import { optionalServices, type OptionalServices, type OptionalServicesInit } from './services.js'
 
 export type ShoalServices = {
@@ -40,7 +41,11 @@ export interface ShoalNodeOptions {
   connectionGater?: ConnectionGater
   /** Private swarm: only peers this accepts may connect, checked after Noise (gater.ts). Default: everyone. */
   allow?: (peer: PeerId) => boolean
+  /** Told of every connection the default gater refuses (logs, `refused` events). */
+  onDenied?: GaterInit['onDenied']
   maxConnections?: number
+  /** Connection limits (limits.ts); `maxConnections` above wins when both are given. Defaults from the constants. */
+  limits?: Partial<Pick<Limits, 'maxConnections' | 'maxPendingConnections' | 'maxPendingPerIp'>>
   /** Optional services (all off by default): mDNS, the private DHT, a relay for others. */
   services?: OptionalServicesInit
 }
@@ -52,6 +57,7 @@ export interface ShoalNodeOptions {
  * first (sameSubnetFirst).
  */
 export async function createShoalNode (options: ShoalNodeOptions): Promise<ShoalNode> {
+  const limits = resolveLimits({ ...options.limits, ...(options.maxConnections != null ? { maxConnections: options.maxConnections } : {}) })
   return createLibp2p({
     privateKey: options.privateKey,
     addresses: {
@@ -70,11 +76,11 @@ export async function createShoalNode (options: ShoalNodeOptions): Promise<Shoal
         maxReadBufferLength: STREAM_MAX_READ_BUFFER
       }
     })],
-    connectionGater: options.connectionGater ?? shoalGater({ allow: options.allow }),
+    connectionGater: options.connectionGater ?? shoalGater({ allow: options.allow, maxPendingPerIp: limits.maxPendingPerIp, onDenied: options.onDenied }),
     connectionManager: {
-      maxConnections: options.maxConnections ?? MAX_CONNECTIONS,
+      maxConnections: limits.maxConnections,
       inboundConnectionThreshold: INBOUND_CONNECTION_THRESHOLD,
-      maxIncomingPendingConnections: MAX_INCOMING_PENDING_CONNECTIONS,
+      maxIncomingPendingConnections: limits.maxPendingConnections,
       dialTimeout: DIAL_TIMEOUT_MS,
       inboundUpgradeTimeout: INBOUND_UPGRADE_TIMEOUT_MS,
       addressSorter: sameSubnetFirst()

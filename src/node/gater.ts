@@ -14,8 +14,16 @@ export interface GaterInit {
   /** Inbound handshakes one IP address may have in progress at once. */
   maxPendingPerIp?: number
   /** Called when a connection is refused, for logs and tests. */
-  onDenied?(reason: 'not-allowed' | 'too-many-handshakes', who: string): void
+  onDenied?(reason: DenyReason, who: string): void
 }
+
+/**
+ * Why the gater refused: `not-allowed` = a peer off the list finished Noise
+ * (inbound or outbound) and was cut before multiplexing; `not-dialled` = we
+ * were about to dial a peer off the list (peer exchange, mDNS) and did not;
+ * `too-many-handshakes` = one IP had too many handshakes in progress.
+ */
+export type DenyReason = 'not-allowed' | 'not-dialled' | 'too-many-handshakes'
 
 /**
  * The connection gater of every Shoal node.
@@ -47,7 +55,11 @@ export function shoalGater (init: GaterInit = {}): ConnectionGater {
     return true
   }
   return {
-    denyDialPeer: (peer) => init.allow != null && !init.allow(peer),
+    denyDialPeer: (peer) => {
+      if (init.allow == null || init.allow(peer)) return false
+      init.onDenied?.('not-dialled', peer.toString())
+      return true
+    },
     denyInboundConnection: (maConn) => {
       const ip = ipOf(maConn.remoteAddr)
       if (ip == null) return false

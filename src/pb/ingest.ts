@@ -60,7 +60,8 @@ export namespace IngestFrame {
     DISK_FULL = 'DISK_FULL',
     COMMIT_FAILED = 'COMMIT_FAILED',
     NOT_ALLOWED = 'NOT_ALLOWED',
-    INTERNAL = 'INTERNAL'
+    INTERNAL = 'INTERNAL',
+    QUOTA_EXCEEDED = 'QUOTA_EXCEEDED'
   }
 
   enum __CodeValues {
@@ -72,7 +73,8 @@ export namespace IngestFrame {
     DISK_FULL = 5,
     COMMIT_FAILED = 6,
     NOT_ALLOWED = 7,
-    INTERNAL = 8
+    INTERNAL = 8,
+    QUOTA_EXCEEDED = 9
   }
 
   export namespace Code {

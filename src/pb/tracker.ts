@@ -20,6 +20,7 @@ export interface TrackerRequest {
   fallback?: FallbackRequest
   listFiles?: ListFiles
   listTasks?: ListTasks
+  token: string
 }
 
 export namespace TrackerRequest {
@@ -156,12 +157,18 @@ export namespace TrackerRequest {
           ListTasks.codec().encode(obj.listTasks, w)
         }
 
+        if ((obj.token != null && obj.token !== '')) {
+          w.uint32(138)
+          w.string(obj.token)
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
       }, (reader, length, opts = {}) => {
         const obj: any = {
-          type: Type.UNSPECIFIED
+          type: Type.UNSPECIFIED,
+          token: ''
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -262,6 +269,10 @@ export namespace TrackerRequest {
               obj.listTasks = ListTasks.codec().decode(reader, reader.uint32(), {
                 limits: opts.limits?.listTasks
               })
+              break
+            }
+            case 17: {
+              obj.token = reader.string()
               break
             }
             default: {
@@ -389,6 +400,13 @@ export namespace TrackerRequest {
                 limits: opts.limits?.listTasks
               })
 
+              break
+            }
+            case 17: {
+              yield {
+                field: `${prefix}.token`,
+                value: reader.string()
+              }
               break
             }
             default: {
@@ -712,6 +730,11 @@ export namespace TrackerRequest {
     value: number
   }
 
+  export interface TrackerRequestTokenFieldEvent {
+    field: '$.token'
+    value: string
+  }
+
   export function encode (obj: Partial<TrackerRequest>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, TrackerRequest.codec())
   }
@@ -720,7 +743,7 @@ export namespace TrackerRequest {
     return decodeMessage(buf, TrackerRequest.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TrackerRequest>): Generator<TrackerRequestTypeFieldEvent | TrackerRequestRegisterAddrsFieldEvent | TrackerRequestRegisterLanAddrsFieldEvent | TrackerRequestRegisterSubnetFieldEvent | TrackerRequestRegisterNetworkFieldEvent | TrackerRequestRegisterCapacityBytesFieldEvent | TrackerRequestRegisterIngestFieldEvent | TrackerRequestRegisterHttpUrlFieldEvent | TrackerRequestHeartbeatLoadFieldEvent | TrackerRequestHeartbeatTasksTaskIdFieldEvent | TrackerRequestHeartbeatTasksBytesFieldEvent | TrackerRequestHeartbeatTasksTotalBytesFieldEvent | TrackerRequestHeartbeatMembersDigestFieldEvent | TrackerRequestAnnounceHoldingsFileIdFieldEvent | TrackerRequestAnnounceHoldingsBitfieldFieldEvent | TrackerRequestAnnounceHoldingsCompleteFieldEvent | TrackerRequestAnnounceFullFieldEvent | TrackerRequestGetPeersFileIdFieldEvent | TrackerRequestGetPeersWantManifestFieldEvent | TrackerRequestGetPeersMaxFieldEvent | TrackerRequestGetPeersSubnetFieldEvent | TrackerRequestGetPeersNetworkFieldEvent | TrackerRequestGetPeersBannedFieldEvent | TrackerRequestCommitFileIdFieldEvent | TrackerRequestTaskResultTaskIdFieldEvent | TrackerRequestTaskResultOkFieldEvent | TrackerRequestTaskResultReasonFieldEvent | TrackerRequestTaskResultBytesFromPeerIdFieldEvent | TrackerRequestTaskResultBytesFromBytesFieldEvent | TrackerRequestTaskResultDurationMsFieldEvent | TrackerRequestTaskResultResumedChunksFieldEvent | TrackerRequestTaskResultFetchedChunksFieldEvent | TrackerRequestTaskResultSha256FieldEvent | TrackerRequestTaskResultAttemptFieldEvent | TrackerRequestTaskResultFetchAttemptsFieldEvent | TrackerRequestReplicateFileIdFieldEvent | TrackerRequestReplicateToFieldEvent | TrackerRequestTaskStatusTaskIdFieldEvent | TrackerRequestPrefetchFileIdFieldEvent | TrackerRequestPrefetchServerFieldEvent | TrackerRequestUploadSizeFieldEvent | TrackerRequestUploadSubnetFieldEvent | TrackerRequestUploadNetworkFieldEvent | TrackerRequestUploadMaxFieldEvent | TrackerRequestIngestCommitManifestFieldEvent | TrackerRequestIngestCommitReplicateToFieldEvent | TrackerRequestIngestCommitReplicateNetworkFieldEvent | TrackerRequestIngestCommitReplicateAllFieldEvent | TrackerRequestDownloadFileIdFieldEvent | TrackerRequestDownloadSubnetFieldEvent | TrackerRequestDownloadNetworkFieldEvent | TrackerRequestDownloadMaxFieldEvent | TrackerRequestFallbackFileIdFieldEvent | TrackerRequestFallbackReasonFieldEvent | TrackerRequestFallbackUnreachableFieldEvent | TrackerRequestFallbackSubnetFieldEvent | TrackerRequestFallbackNetworkFieldEvent | TrackerRequestListFilesMaxFieldEvent | TrackerRequestListTasksMaxFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TrackerRequest>): Generator<TrackerRequestTypeFieldEvent | TrackerRequestRegisterAddrsFieldEvent | TrackerRequestRegisterLanAddrsFieldEvent | TrackerRequestRegisterSubnetFieldEvent | TrackerRequestRegisterNetworkFieldEvent | TrackerRequestRegisterCapacityBytesFieldEvent | TrackerRequestRegisterIngestFieldEvent | TrackerRequestRegisterHttpUrlFieldEvent | TrackerRequestHeartbeatLoadFieldEvent | TrackerRequestHeartbeatTasksTaskIdFieldEvent | TrackerRequestHeartbeatTasksBytesFieldEvent | TrackerRequestHeartbeatTasksTotalBytesFieldEvent | TrackerRequestHeartbeatMembersDigestFieldEvent | TrackerRequestAnnounceHoldingsFileIdFieldEvent | TrackerRequestAnnounceHoldingsBitfieldFieldEvent | TrackerRequestAnnounceHoldingsCompleteFieldEvent | TrackerRequestAnnounceFullFieldEvent | TrackerRequestGetPeersFileIdFieldEvent | TrackerRequestGetPeersWantManifestFieldEvent | TrackerRequestGetPeersMaxFieldEvent | TrackerRequestGetPeersSubnetFieldEvent | TrackerRequestGetPeersNetworkFieldEvent | TrackerRequestGetPeersBannedFieldEvent | TrackerRequestCommitFileIdFieldEvent | TrackerRequestTaskResultTaskIdFieldEvent | TrackerRequestTaskResultOkFieldEvent | TrackerRequestTaskResultReasonFieldEvent | TrackerRequestTaskResultBytesFromPeerIdFieldEvent | TrackerRequestTaskResultBytesFromBytesFieldEvent | TrackerRequestTaskResultDurationMsFieldEvent | TrackerRequestTaskResultResumedChunksFieldEvent | TrackerRequestTaskResultFetchedChunksFieldEvent | TrackerRequestTaskResultSha256FieldEvent | TrackerRequestTaskResultAttemptFieldEvent | TrackerRequestTaskResultFetchAttemptsFieldEvent | TrackerRequestReplicateFileIdFieldEvent | TrackerRequestReplicateToFieldEvent | TrackerRequestTaskStatusTaskIdFieldEvent | TrackerRequestPrefetchFileIdFieldEvent | TrackerRequestPrefetchServerFieldEvent | TrackerRequestUploadSizeFieldEvent | TrackerRequestUploadSubnetFieldEvent | TrackerRequestUploadNetworkFieldEvent | TrackerRequestUploadMaxFieldEvent | TrackerRequestIngestCommitManifestFieldEvent | TrackerRequestIngestCommitReplicateToFieldEvent | TrackerRequestIngestCommitReplicateNetworkFieldEvent | TrackerRequestIngestCommitReplicateAllFieldEvent | TrackerRequestDownloadFileIdFieldEvent | TrackerRequestDownloadSubnetFieldEvent | TrackerRequestDownloadNetworkFieldEvent | TrackerRequestDownloadMaxFieldEvent | TrackerRequestFallbackFileIdFieldEvent | TrackerRequestFallbackReasonFieldEvent | TrackerRequestFallbackUnreachableFieldEvent | TrackerRequestFallbackSubnetFieldEvent | TrackerRequestFallbackNetworkFieldEvent | TrackerRequestListFilesMaxFieldEvent | TrackerRequestListTasksMaxFieldEvent | TrackerRequestTokenFieldEvent> {
     return streamMessage(buf, TrackerRequest.codec(), opts)
   }
 }
@@ -3939,6 +3962,7 @@ export interface TaskStatus {
   kind: string
   createdAtMs: bigint
   updatedAtMs: bigint
+  servers: TaskServerStatus[]
 }
 
 export namespace TaskStatus {
@@ -3996,6 +4020,13 @@ export namespace TaskStatus {
           w.uint64(obj.updatedAtMs)
         }
 
+        if (obj.servers != null && obj.servers.length > 0) {
+          for (const value of obj.servers) {
+            w.uint32(82)
+            TaskServerStatus.codec().encode(value, w)
+          }
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -4009,7 +4040,8 @@ export namespace TaskStatus {
           fileId: uint8ArrayAlloc(0),
           kind: '',
           createdAtMs: 0n,
-          updatedAtMs: 0n
+          updatedAtMs: 0n,
+          servers: []
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -4054,6 +4086,16 @@ export namespace TaskStatus {
               obj.updatedAtMs = reader.uint64()
               break
             }
+            case 10: {
+              if (opts.limits?.servers != null && obj.servers.length === opts.limits.servers) {
+                throw new MaxLengthError('Decode error - repeated field "servers" had too many elements')
+              }
+
+              obj.servers.push(TaskServerStatus.codec().decode(reader, reader.uint32(), {
+                limits: opts.limits?.servers$
+              }))
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -4063,6 +4105,10 @@ export namespace TaskStatus {
 
         return obj
       }, function * (reader, length, prefix, opts = {}) {
+        const obj = {
+          servers: 0
+        }
+
         const end = length == null ? reader.len : reader.pos + length
 
         while (reader.pos < end) {
@@ -4132,6 +4178,24 @@ export namespace TaskStatus {
               }
               break
             }
+            case 10: {
+              if (opts.limits?.servers != null && obj.servers === opts.limits.servers) {
+                throw new MaxLengthError('Streaming decode error - repeated field "servers" had too many elements')
+              }
+
+              for (const evt of TaskServerStatus.codec().stream(reader, reader.uint32(), `${prefix}.servers[]`, {
+                limits: opts.limits?.servers$
+              })) {
+                yield {
+                  ...evt,
+                  index: obj.servers
+                }
+              }
+
+              obj.servers++
+
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -4189,6 +4253,48 @@ export namespace TaskStatus {
     value: bigint
   }
 
+  export interface TaskStatusServersPeerIdFieldEvent {
+    field: '$.servers[].peerId'
+    value: string
+    index: number
+  }
+
+  export interface TaskStatusServersStateFieldEvent {
+    field: '$.servers[].state'
+    value: string
+    index: number
+  }
+
+  export interface TaskStatusServersProgressBytesFieldEvent {
+    field: '$.servers[].progressBytes'
+    value: bigint
+    index: number
+  }
+
+  export interface TaskStatusServersTotalBytesFieldEvent {
+    field: '$.servers[].totalBytes'
+    value: bigint
+    index: number
+  }
+
+  export interface TaskStatusServersAttemptsFieldEvent {
+    field: '$.servers[].attempts'
+    value: number
+    index: number
+  }
+
+  export interface TaskStatusServersDurationMsFieldEvent {
+    field: '$.servers[].durationMs'
+    value: bigint
+    index: number
+  }
+
+  export interface TaskStatusServersLastErrorFieldEvent {
+    field: '$.servers[].lastError'
+    value: string
+    index: number
+  }
+
   export function encode (obj: Partial<TaskStatus>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, TaskStatus.codec())
   }
@@ -4197,8 +4303,235 @@ export namespace TaskStatus {
     return decodeMessage(buf, TaskStatus.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TaskStatus>): Generator<TaskStatusTaskIdFieldEvent | TaskStatusStateFieldEvent | TaskStatusServersTotalFieldEvent | TaskStatusServersDoneFieldEvent | TaskStatusServersFailedFieldEvent | TaskStatusFileIdFieldEvent | TaskStatusKindFieldEvent | TaskStatusCreatedAtMsFieldEvent | TaskStatusUpdatedAtMsFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TaskStatus>): Generator<TaskStatusTaskIdFieldEvent | TaskStatusStateFieldEvent | TaskStatusServersTotalFieldEvent | TaskStatusServersDoneFieldEvent | TaskStatusServersFailedFieldEvent | TaskStatusFileIdFieldEvent | TaskStatusKindFieldEvent | TaskStatusCreatedAtMsFieldEvent | TaskStatusUpdatedAtMsFieldEvent | TaskStatusServersPeerIdFieldEvent | TaskStatusServersStateFieldEvent | TaskStatusServersProgressBytesFieldEvent | TaskStatusServersTotalBytesFieldEvent | TaskStatusServersAttemptsFieldEvent | TaskStatusServersDurationMsFieldEvent | TaskStatusServersLastErrorFieldEvent> {
     return streamMessage(buf, TaskStatus.codec(), opts)
+  }
+}
+
+export interface TaskServerStatus {
+  peerId: string
+  state: string
+  progressBytes: bigint
+  totalBytes: bigint
+  attempts: number
+  durationMs: bigint
+  lastError: string
+}
+
+export namespace TaskServerStatus {
+  let _codec: Codec<TaskServerStatus>
+
+  export const codec = (): Codec<TaskServerStatus> => {
+    if (_codec == null) {
+      _codec = message<TaskServerStatus>((obj, w, opts = {}) => {
+        if (opts.lengthDelimited !== false) {
+          w.fork()
+        }
+
+        if ((obj.peerId != null && obj.peerId !== '')) {
+          w.uint32(10)
+          w.string(obj.peerId)
+        }
+
+        if ((obj.state != null && obj.state !== '')) {
+          w.uint32(18)
+          w.string(obj.state)
+        }
+
+        if ((obj.progressBytes != null && obj.progressBytes !== 0n)) {
+          w.uint32(24)
+          w.uint64(obj.progressBytes)
+        }
+
+        if ((obj.totalBytes != null && obj.totalBytes !== 0n)) {
+          w.uint32(32)
+          w.uint64(obj.totalBytes)
+        }
+
+        if ((obj.attempts != null && obj.attempts !== 0)) {
+          w.uint32(40)
+          w.uint32(obj.attempts)
+        }
+
+        if ((obj.durationMs != null && obj.durationMs !== 0n)) {
+          w.uint32(48)
+          w.uint64(obj.durationMs)
+        }
+
+        if ((obj.lastError != null && obj.lastError !== '')) {
+          w.uint32(58)
+          w.string(obj.lastError)
+        }
+
+        if (opts.lengthDelimited !== false) {
+          w.ldelim()
+        }
+      }, (reader, length, opts = {}) => {
+        const obj: any = {
+          peerId: '',
+          state: '',
+          progressBytes: 0n,
+          totalBytes: 0n,
+          attempts: 0,
+          durationMs: 0n,
+          lastError: ''
+        }
+
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              obj.peerId = reader.string()
+              break
+            }
+            case 2: {
+              obj.state = reader.string()
+              break
+            }
+            case 3: {
+              obj.progressBytes = reader.uint64()
+              break
+            }
+            case 4: {
+              obj.totalBytes = reader.uint64()
+              break
+            }
+            case 5: {
+              obj.attempts = reader.uint32()
+              break
+            }
+            case 6: {
+              obj.durationMs = reader.uint64()
+              break
+            }
+            case 7: {
+              obj.lastError = reader.string()
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+
+        return obj
+      }, function * (reader, length, prefix, opts = {}) {
+        const end = length == null ? reader.len : reader.pos + length
+
+        while (reader.pos < end) {
+          const tag = reader.uint32()
+
+          switch (tag >>> 3) {
+            case 1: {
+              yield {
+                field: `${prefix}.peerId`,
+                value: reader.string()
+              }
+              break
+            }
+            case 2: {
+              yield {
+                field: `${prefix}.state`,
+                value: reader.string()
+              }
+              break
+            }
+            case 3: {
+              yield {
+                field: `${prefix}.progressBytes`,
+                value: reader.uint64()
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.totalBytes`,
+                value: reader.uint64()
+              }
+              break
+            }
+            case 5: {
+              yield {
+                field: `${prefix}.attempts`,
+                value: reader.uint32()
+              }
+              break
+            }
+            case 6: {
+              yield {
+                field: `${prefix}.durationMs`,
+                value: reader.uint64()
+              }
+              break
+            }
+            case 7: {
+              yield {
+                field: `${prefix}.lastError`,
+                value: reader.string()
+              }
+              break
+            }
+            default: {
+              reader.skipType(tag & 7)
+              break
+            }
+          }
+        }
+      })
+    }
+
+    return _codec
+  }
+
+  export interface TaskServerStatusPeerIdFieldEvent {
+    field: '$.peerId'
+    value: string
+  }
+
+  export interface TaskServerStatusStateFieldEvent {
+    field: '$.state'
+    value: string
+  }
+
+  export interface TaskServerStatusProgressBytesFieldEvent {
+    field: '$.progressBytes'
+    value: bigint
+  }
+
+  export interface TaskServerStatusTotalBytesFieldEvent {
+    field: '$.totalBytes'
+    value: bigint
+  }
+
+  export interface TaskServerStatusAttemptsFieldEvent {
+    field: '$.attempts'
+    value: number
+  }
+
+  export interface TaskServerStatusDurationMsFieldEvent {
+    field: '$.durationMs'
+    value: bigint
+  }
+
+  export interface TaskServerStatusLastErrorFieldEvent {
+    field: '$.lastError'
+    value: string
+  }
+
+  export function encode (obj: Partial<TaskServerStatus>): Uint8Array<ArrayBuffer> {
+    return encodeMessage(obj, TaskServerStatus.codec())
+  }
+
+  export function decode (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TaskServerStatus>): TaskServerStatus {
+    return decodeMessage(buf, TaskServerStatus.codec(), opts)
+  }
+
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TaskServerStatus>): Generator<TaskServerStatusPeerIdFieldEvent | TaskServerStatusStateFieldEvent | TaskServerStatusProgressBytesFieldEvent | TaskServerStatusTotalBytesFieldEvent | TaskServerStatusAttemptsFieldEvent | TaskServerStatusDurationMsFieldEvent | TaskServerStatusLastErrorFieldEvent> {
+    return streamMessage(buf, TaskServerStatus.codec(), opts)
   }
 }
 
@@ -6274,6 +6607,48 @@ export namespace TaskList {
     index: number
   }
 
+  export interface TaskListTasksServersPeerIdFieldEvent {
+    field: '$.tasks[].servers[].peerId'
+    value: string
+    index: number
+  }
+
+  export interface TaskListTasksServersStateFieldEvent {
+    field: '$.tasks[].servers[].state'
+    value: string
+    index: number
+  }
+
+  export interface TaskListTasksServersProgressBytesFieldEvent {
+    field: '$.tasks[].servers[].progressBytes'
+    value: bigint
+    index: number
+  }
+
+  export interface TaskListTasksServersTotalBytesFieldEvent {
+    field: '$.tasks[].servers[].totalBytes'
+    value: bigint
+    index: number
+  }
+
+  export interface TaskListTasksServersAttemptsFieldEvent {
+    field: '$.tasks[].servers[].attempts'
+    value: number
+    index: number
+  }
+
+  export interface TaskListTasksServersDurationMsFieldEvent {
+    field: '$.tasks[].servers[].durationMs'
+    value: bigint
+    index: number
+  }
+
+  export interface TaskListTasksServersLastErrorFieldEvent {
+    field: '$.tasks[].servers[].lastError'
+    value: string
+    index: number
+  }
+
   export function encode (obj: Partial<TaskList>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, TaskList.codec())
   }
@@ -6282,7 +6657,7 @@ export namespace TaskList {
     return decodeMessage(buf, TaskList.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TaskList>): Generator<TaskListTasksTaskIdFieldEvent | TaskListTasksStateFieldEvent | TaskListTasksServersTotalFieldEvent | TaskListTasksServersDoneFieldEvent | TaskListTasksServersFailedFieldEvent | TaskListTasksFileIdFieldEvent | TaskListTasksKindFieldEvent | TaskListTasksCreatedAtMsFieldEvent | TaskListTasksUpdatedAtMsFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TaskList>): Generator<TaskListTasksTaskIdFieldEvent | TaskListTasksStateFieldEvent | TaskListTasksServersTotalFieldEvent | TaskListTasksServersDoneFieldEvent | TaskListTasksServersFailedFieldEvent | TaskListTasksFileIdFieldEvent | TaskListTasksKindFieldEvent | TaskListTasksCreatedAtMsFieldEvent | TaskListTasksUpdatedAtMsFieldEvent | TaskListTasksServersPeerIdFieldEvent | TaskListTasksServersStateFieldEvent | TaskListTasksServersProgressBytesFieldEvent | TaskListTasksServersTotalBytesFieldEvent | TaskListTasksServersAttemptsFieldEvent | TaskListTasksServersDurationMsFieldEvent | TaskListTasksServersLastErrorFieldEvent> {
     return streamMessage(buf, TaskList.codec(), opts)
   }
 }
@@ -6302,7 +6677,8 @@ export namespace TrackerError {
     UNKNOWN_TASK = 'UNKNOWN_TASK',
     UNKNOWN_SERVER = 'UNKNOWN_SERVER',
     NOT_ALLOWED = 'NOT_ALLOWED',
-    INTERNAL = 'INTERNAL'
+    INTERNAL = 'INTERNAL',
+    INVALID_TOKEN = 'INVALID_TOKEN'
   }
 
   enum __CodeValues {
@@ -6314,7 +6690,8 @@ export namespace TrackerError {
     UNKNOWN_TASK = 5,
     UNKNOWN_SERVER = 6,
     NOT_ALLOWED = 7,
-    INTERNAL = 8
+    INTERNAL = 8,
+    INVALID_TOKEN = 9
   }
 
   export namespace Code {
@@ -6925,6 +7302,48 @@ export namespace TrackerResponse {
     value: bigint
   }
 
+  export interface TrackerResponseTaskStatusServersPeerIdFieldEvent {
+    field: '$.taskStatus.servers[].peerId'
+    value: string
+    index: number
+  }
+
+  export interface TrackerResponseTaskStatusServersStateFieldEvent {
+    field: '$.taskStatus.servers[].state'
+    value: string
+    index: number
+  }
+
+  export interface TrackerResponseTaskStatusServersProgressBytesFieldEvent {
+    field: '$.taskStatus.servers[].progressBytes'
+    value: bigint
+    index: number
+  }
+
+  export interface TrackerResponseTaskStatusServersTotalBytesFieldEvent {
+    field: '$.taskStatus.servers[].totalBytes'
+    value: bigint
+    index: number
+  }
+
+  export interface TrackerResponseTaskStatusServersAttemptsFieldEvent {
+    field: '$.taskStatus.servers[].attempts'
+    value: number
+    index: number
+  }
+
+  export interface TrackerResponseTaskStatusServersDurationMsFieldEvent {
+    field: '$.taskStatus.servers[].durationMs'
+    value: bigint
+    index: number
+  }
+
+  export interface TrackerResponseTaskStatusServersLastErrorFieldEvent {
+    field: '$.taskStatus.servers[].lastError'
+    value: string
+    index: number
+  }
+
   export interface TrackerResponseUploadPeersPeerIdFieldEvent {
     field: '$.upload.peers[].peerId'
     value: string
@@ -7119,6 +7538,48 @@ export namespace TrackerResponse {
     index: number
   }
 
+  export interface TrackerResponseTasksTasksServersPeerIdFieldEvent {
+    field: '$.tasks.tasks[].servers[].peerId'
+    value: string
+    index: number
+  }
+
+  export interface TrackerResponseTasksTasksServersStateFieldEvent {
+    field: '$.tasks.tasks[].servers[].state'
+    value: string
+    index: number
+  }
+
+  export interface TrackerResponseTasksTasksServersProgressBytesFieldEvent {
+    field: '$.tasks.tasks[].servers[].progressBytes'
+    value: bigint
+    index: number
+  }
+
+  export interface TrackerResponseTasksTasksServersTotalBytesFieldEvent {
+    field: '$.tasks.tasks[].servers[].totalBytes'
+    value: bigint
+    index: number
+  }
+
+  export interface TrackerResponseTasksTasksServersAttemptsFieldEvent {
+    field: '$.tasks.tasks[].servers[].attempts'
+    value: number
+    index: number
+  }
+
+  export interface TrackerResponseTasksTasksServersDurationMsFieldEvent {
+    field: '$.tasks.tasks[].servers[].durationMs'
+    value: bigint
+    index: number
+  }
+
+  export interface TrackerResponseTasksTasksServersLastErrorFieldEvent {
+    field: '$.tasks.tasks[].servers[].lastError'
+    value: string
+    index: number
+  }
+
   export function encode (obj: Partial<TrackerResponse>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, TrackerResponse.codec())
   }
@@ -7127,7 +7588,7 @@ export namespace TrackerResponse {
     return decodeMessage(buf, TrackerResponse.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TrackerResponse>): Generator<TrackerResponseErrorCodeFieldEvent | TrackerResponseErrorMessageFieldEvent | TrackerResponseRegisterHeartbeatIntervalMsFieldEvent | TrackerResponseRegisterHeartbeatTimeoutMsFieldEvent | TrackerResponseRegisterMembersPeerIdsFieldEvent | TrackerResponseRegisterMembersDigestFieldEvent | TrackerResponseRegisterMembersClientsFieldEvent | TrackerResponseRegisterMembersClientsListedFieldEvent | TrackerResponseHeartbeatReregisterFieldEvent | TrackerResponseHeartbeatMembersPeerIdsFieldEvent | TrackerResponseHeartbeatMembersDigestFieldEvent | TrackerResponseHeartbeatMembersClientsFieldEvent | TrackerResponseHeartbeatMembersClientsListedFieldEvent | TrackerResponsePeersManifestFieldEvent | TrackerResponsePeersPeersPeerIdFieldEvent | TrackerResponsePeersPeersAddrsFieldEvent | TrackerResponsePeersPeersChunksFieldEvent | TrackerResponsePeersPeersCompleteFieldEvent | TrackerResponsePeersPeersSubnetFieldEvent | TrackerResponsePeersPeersNetworkFieldEvent | TrackerResponsePeersPeersTrackerFieldEvent | TrackerResponsePeersPolicyFieldEvent | TrackerResponsePeersRestrictedFieldEvent | TrackerResponseCommitFileIdFieldEvent | TrackerResponseCommitKnownFieldEvent | TrackerResponseTaskResultDuplicateFieldEvent | TrackerResponseReplicateTaskIdFieldEvent | TrackerResponseReplicateServersFieldEvent | TrackerResponseTaskStatusTaskIdFieldEvent | TrackerResponseTaskStatusStateFieldEvent | TrackerResponseTaskStatusServersTotalFieldEvent | TrackerResponseTaskStatusServersDoneFieldEvent | TrackerResponseTaskStatusServersFailedFieldEvent | TrackerResponseTaskStatusFileIdFieldEvent | TrackerResponseTaskStatusKindFieldEvent | TrackerResponseTaskStatusCreatedAtMsFieldEvent | TrackerResponseTaskStatusUpdatedAtMsFieldEvent | TrackerResponseUploadPeersPeerIdFieldEvent | TrackerResponseUploadPeersAddrsFieldEvent | TrackerResponseUploadPeersChunksFieldEvent | TrackerResponseUploadPeersCompleteFieldEvent | TrackerResponseUploadPeersSubnetFieldEvent | TrackerResponseUploadPeersNetworkFieldEvent | TrackerResponseUploadPeersTrackerFieldEvent | TrackerResponseUploadPolicyFieldEvent | TrackerResponseIngestCommitFileIdFieldEvent | TrackerResponseIngestCommitKnownFieldEvent | TrackerResponseIngestCommitTaskIdFieldEvent | TrackerResponseIngestCommitServersFieldEvent | TrackerResponseFallbackHttpUrlFieldEvent | TrackerResponseFallbackHttpPeerIdFieldEvent | TrackerResponseFallbackHttpTrackerFieldEvent | TrackerResponseFallbackRelaysFieldEvent | TrackerResponseFilesFilesFileIdFieldEvent | TrackerResponseFilesFilesNameFieldEvent | TrackerResponseFilesFilesSizeFieldEvent | TrackerResponseFilesFilesChunksFieldEvent | TrackerResponseFilesFilesHoldersFieldEvent | TrackerResponseFilesFilesCompleteCopiesFieldEvent | TrackerResponseFilesFilesAddedAtMsFieldEvent | TrackerResponseFilesFilesSha256FieldEvent | TrackerResponseTasksTasksTaskIdFieldEvent | TrackerResponseTasksTasksStateFieldEvent | TrackerResponseTasksTasksServersTotalFieldEvent | TrackerResponseTasksTasksServersDoneFieldEvent | TrackerResponseTasksTasksServersFailedFieldEvent | TrackerResponseTasksTasksFileIdFieldEvent | TrackerResponseTasksTasksKindFieldEvent | TrackerResponseTasksTasksCreatedAtMsFieldEvent | TrackerResponseTasksTasksUpdatedAtMsFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TrackerResponse>): Generator<TrackerResponseErrorCodeFieldEvent | TrackerResponseErrorMessageFieldEvent | TrackerResponseRegisterHeartbeatIntervalMsFieldEvent | TrackerResponseRegisterHeartbeatTimeoutMsFieldEvent | TrackerResponseRegisterMembersPeerIdsFieldEvent | TrackerResponseRegisterMembersDigestFieldEvent | TrackerResponseRegisterMembersClientsFieldEvent | TrackerResponseRegisterMembersClientsListedFieldEvent | TrackerResponseHeartbeatReregisterFieldEvent | TrackerResponseHeartbeatMembersPeerIdsFieldEvent | TrackerResponseHeartbeatMembersDigestFieldEvent | TrackerResponseHeartbeatMembersClientsFieldEvent | TrackerResponseHeartbeatMembersClientsListedFieldEvent | TrackerResponsePeersManifestFieldEvent | TrackerResponsePeersPeersPeerIdFieldEvent | TrackerResponsePeersPeersAddrsFieldEvent | TrackerResponsePeersPeersChunksFieldEvent | TrackerResponsePeersPeersCompleteFieldEvent | TrackerResponsePeersPeersSubnetFieldEvent | TrackerResponsePeersPeersNetworkFieldEvent | TrackerResponsePeersPeersTrackerFieldEvent | TrackerResponsePeersPolicyFieldEvent | TrackerResponsePeersRestrictedFieldEvent | TrackerResponseCommitFileIdFieldEvent | TrackerResponseCommitKnownFieldEvent | TrackerResponseTaskResultDuplicateFieldEvent | TrackerResponseReplicateTaskIdFieldEvent | TrackerResponseReplicateServersFieldEvent | TrackerResponseTaskStatusTaskIdFieldEvent | TrackerResponseTaskStatusStateFieldEvent | TrackerResponseTaskStatusServersTotalFieldEvent | TrackerResponseTaskStatusServersDoneFieldEvent | TrackerResponseTaskStatusServersFailedFieldEvent | TrackerResponseTaskStatusFileIdFieldEvent | TrackerResponseTaskStatusKindFieldEvent | TrackerResponseTaskStatusCreatedAtMsFieldEvent | TrackerResponseTaskStatusUpdatedAtMsFieldEvent | TrackerResponseTaskStatusServersPeerIdFieldEvent | TrackerResponseTaskStatusServersStateFieldEvent | TrackerResponseTaskStatusServersProgressBytesFieldEvent | TrackerResponseTaskStatusServersTotalBytesFieldEvent | TrackerResponseTaskStatusServersAttemptsFieldEvent | TrackerResponseTaskStatusServersDurationMsFieldEvent | TrackerResponseTaskStatusServersLastErrorFieldEvent | TrackerResponseUploadPeersPeerIdFieldEvent | TrackerResponseUploadPeersAddrsFieldEvent | TrackerResponseUploadPeersChunksFieldEvent | TrackerResponseUploadPeersCompleteFieldEvent | TrackerResponseUploadPeersSubnetFieldEvent | TrackerResponseUploadPeersNetworkFieldEvent | TrackerResponseUploadPeersTrackerFieldEvent | TrackerResponseUploadPolicyFieldEvent | TrackerResponseIngestCommitFileIdFieldEvent | TrackerResponseIngestCommitKnownFieldEvent | TrackerResponseIngestCommitTaskIdFieldEvent | TrackerResponseIngestCommitServersFieldEvent | TrackerResponseFallbackHttpUrlFieldEvent | TrackerResponseFallbackHttpPeerIdFieldEvent | TrackerResponseFallbackHttpTrackerFieldEvent | TrackerResponseFallbackRelaysFieldEvent | TrackerResponseFilesFilesFileIdFieldEvent | TrackerResponseFilesFilesNameFieldEvent | TrackerResponseFilesFilesSizeFieldEvent | TrackerResponseFilesFilesChunksFieldEvent | TrackerResponseFilesFilesHoldersFieldEvent | TrackerResponseFilesFilesCompleteCopiesFieldEvent | TrackerResponseFilesFilesAddedAtMsFieldEvent | TrackerResponseFilesFilesSha256FieldEvent | TrackerResponseTasksTasksTaskIdFieldEvent | TrackerResponseTasksTasksStateFieldEvent | TrackerResponseTasksTasksServersTotalFieldEvent | TrackerResponseTasksTasksServersDoneFieldEvent | TrackerResponseTasksTasksServersFailedFieldEvent | TrackerResponseTasksTasksFileIdFieldEvent | TrackerResponseTasksTasksKindFieldEvent | TrackerResponseTasksTasksCreatedAtMsFieldEvent | TrackerResponseTasksTasksUpdatedAtMsFieldEvent | TrackerResponseTasksTasksServersPeerIdFieldEvent | TrackerResponseTasksTasksServersStateFieldEvent | TrackerResponseTasksTasksServersProgressBytesFieldEvent | TrackerResponseTasksTasksServersTotalBytesFieldEvent | TrackerResponseTasksTasksServersAttemptsFieldEvent | TrackerResponseTasksTasksServersDurationMsFieldEvent | TrackerResponseTasksTasksServersLastErrorFieldEvent> {
     return streamMessage(buf, TrackerResponse.codec(), opts)
   }
 }

@@ -1,5 +1,5 @@
 import {
-  InvalidArgumentError, InvalidManifestError, NotAllowedError, NotRegisteredError, ProtocolError, RemoteError,
+  InvalidArgumentError, InvalidManifestError, InvalidTokenError, NotAllowedError, NotRegisteredError, ProtocolError, RemoteError,
   ShoalError, UnknownFileError, UnknownServerError, UnknownTaskError
 } from '../errors.js'
 import { TrackerError } from '../pb/tracker.js'
@@ -19,6 +19,7 @@ export function codeOf (err: unknown): TrackerError.Code {
     case UnknownServerError.name: return Code.UNKNOWN_SERVER
     case NotAllowedError.name: return Code.NOT_ALLOWED
     case NotRegisteredError.name: return Code.NOT_REGISTERED
+    case InvalidTokenError.name: return Code.INVALID_TOKEN
     default: return Code.INTERNAL
   }
 }
@@ -34,6 +35,7 @@ export function errorOf (e: TrackerError): ShoalError {
     case Code.UNKNOWN_SERVER: return new UnknownServerError(message)
     case Code.NOT_ALLOWED: return new NotAllowedError(message)
     case Code.NOT_REGISTERED: return new NotRegisteredError(message)
+    case Code.INVALID_TOKEN: return new InvalidTokenError(message)
     default: return new RemoteError(message)
   }
 }

@@ -39,6 +39,9 @@ export const MAX_INGEST_CHUNK_BYTES = MAX_CHUNK_SIZE
 export const INGEST_MAX_INBOUND_STREAMS = 16
 export const INGEST_MAX_OUTBOUND_STREAMS = 16
 
+/** Probes one connection may run at once, each direction: a client probes each candidate once. */
+export const PROBE_MAX_STREAMS = 4
+
 /**
  * A receiver pauses reading a stream while this many bytes wait unread (or
  * are being written), and resumes below half: memory per stream stays

@@ -4,7 +4,8 @@ import type { ChunkStore, StoredFile } from '../store/types.js'
 /**
  * TEST-ONLY fault injection for real server processes, so the fault-*.test.ts
  * suites can run a misbehaving server as `node dist/peer.js server` (a crash
- * or a kill is only real in a real process). Read from the environment
+ * or a kill is only real in a real process). The tracker applies it to the
+ * chunks it serves too (the dashboard test slows the seed to watch a task run). Read from the environment
  * variable SHOAL_FAULT, a comma-separated list; unset (the default, and the
  * only setting for production) means no fault and no wrapper at all.
  *

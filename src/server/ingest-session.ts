@@ -1,5 +1,5 @@
 import type { AbortOptions, Logger, Stream } from '@libp2p/interface'
-import { ChunkHashMismatchError, InvalidManifestError, ProtocolError, ShoalError } from '../errors.js'
+import { ChunkHashMismatchError, InvalidManifestError, ProtocolError, QuotaExceededError, ShoalError } from '../errors.js'
 import { chunkCount, chunkLength, fileInfoFromBytes, MAX_MANIFEST_BYTES, type FileInfo } from '../manifest/index.js'
 import { IngestFrame } from '../pb/ingest.js'
 import { REQUEST_READ_TIMEOUT_MS } from '../rpc/constants.js'
@@ -29,6 +29,14 @@ export interface IngestSessionInit {
   onOpen(fileKey: string, held: number, total: number): void
   commit(info: FileInfo, spec: ReplicateSpec, options: AbortOptions): Promise<IngestCommitResult>
   onError(fileKey: string, err: Error): void
+  /**
+   * Opens the blob of a file being uploaded, after checking it may be
+   * (size and quota, limits.ts); throws QuotaExceededError, with nothing
+   * stored, when it may not. Default: the store's open.
+   */
+  openUpload?(info: FileInfo): Promise<StoredFile>
+  /** Waits until `bytes` more may be read from this uploader (per-peer ingest rate cap). */
+  throttle?(bytes: number, signal: AbortSignal): Promise<void>
 }
 
 /** A failure to tell the client about in an ERROR frame. */
@@ -58,6 +66,8 @@ export class IngestSession {
   #lastActivity = Date.now()
   /** True while COMMIT runs: hashing a large file is work, not idleness. */
   #committing = false
+  /** True while waiting on the per-peer ingest rate cap. */
+  #throttled = false
   #fatal?: SessionError
   /** Aborts a pending read when a write fails, so the failure is reported at once. */
   readonly #reads = new AbortController()
@@ -76,7 +86,7 @@ export class IngestSession {
   async #run (): Promise<void> {
     const idle = setInterval(() => {
       const quiet = Date.now() - Math.max(this.#lastActivity, performance.timeOrigin + this.#reader.lastArrival)
-      if (quiet > INGEST_IDLE_TIMEOUT_MS && !this.#committing) this.#stream.abort(new ProtocolError(`ingest stream idle for ${INGEST_IDLE_TIMEOUT_MS} ms`))
+      if (quiet > INGEST_IDLE_TIMEOUT_MS && !this.#committing && !this.#throttled) this.#stream.abort(new ProtocolError(`ingest stream idle for ${INGEST_IDLE_TIMEOUT_MS} ms`))
     }, IDLE_CHECK_MS)
     try {
       const stored = await this.#open()
@@ -106,7 +116,12 @@ export class IngestSession {
       } catch (err: any) {
         throw new SessionError(Code.BAD_MANIFEST, err.message)
       }
-      stored = await this.#init.store.open(info)
+      try {
+        stored = await (this.#init.openUpload?.(info) ?? this.#init.store.open(info))
+      } catch (err: any) {
+        if (err instanceof QuotaExceededError) throw new SessionError(Code.QUOTA_EXCEEDED, err.message)
+        throw err
+      }
     } else {
       stored = await this.#init.store.get(this.#fileKey).catch((err) => {
         if (err instanceof InvalidManifestError) return undefined
@@ -142,6 +157,11 @@ export class IngestSession {
     for (let i = index; i < index + count; i++) {
       const length = chunkLength(stored.info.manifest, i)
       let data: Uint8Array
+      if (this.#init.throttle != null) {
+        // Waiting on the uploader's own rate cap is not idleness; reading less makes TCP slow the sender.
+        this.#throttled = true
+        try { await this.#init.throttle(length, this.#reads.signal) } finally { this.#throttled = false; this.#lastActivity = Date.now() }
+      }
       try {
         data = await this.#reader.bytes(length, { signal: this.#reads.signal })
       } catch (err) {

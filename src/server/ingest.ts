@@ -1,9 +1,12 @@
 import { TypedEventEmitter, type AbortOptions, type Connection, type Logger, type PeerId, type Stream } from '@libp2p/interface'
-import { NotAllowedError } from '../errors.js'
+import { NotAllowedError, QuotaExceededError } from '../errors.js'
 import type { FileInfo } from '../manifest/index.js'
 import type { ShoalNode } from '../node/index.js'
-import { INGEST_MAX_INBOUND_STREAMS, INGEST_MAX_OUTBOUND_STREAMS, INGEST_PROTOCOL } from '../rpc/transfer-constants.js'
-import type { ChunkStore } from '../store/types.js'
+import { INGEST_PROTOCOL } from '../rpc/transfer-constants.js'
+import { resolveLimits, type Limits } from '../limits.js'
+import { PeerRateLimiter } from '../util/peer-rate.js'
+import { formatBytes } from '../util/units.js'
+import type { ChunkStore, StoredFile } from '../store/types.js'
 import { IngestSession } from './ingest-session.js'
 import { handleProbe } from './probe.js'
 import { PROBE_PROTOCOL } from '../rpc/transfer-constants.js'
@@ -53,7 +56,12 @@ export interface IngestServiceInit {
   commit(info: FileInfo, spec: ReplicateSpec, options: AbortOptions): Promise<IngestCommitResult>
   /** Whether a peer may upload (authorised clients, README, "Guarantees"); default every peer. */
   authorize?(peer: PeerId): boolean
+  /** Streams, upload size, quota and rate per uploader (limits.ts); defaults from the constants. */
+  limits?: Partial<Pick<Limits, IngestLimit>>
 }
+
+/** The limits the ingest endpoint applies. */
+export type IngestLimit = 'ingestStreamsIn' | 'ingestStreamsOut' | 'probeStreams' | 'maxUploadBytes' | 'ingestQuotaBytes' | 'ingestRatePerPeer'
 
 /**
  * The ingest endpoint (the patent's upload server), on servers started with
@@ -65,21 +73,27 @@ export class IngestService extends TypedEventEmitter<IngestEvents> {
   readonly #init: IngestServiceInit
   readonly #stats = new Map<string, IngestFileStats>()
   readonly #sessions = new Set<IngestSession>()
+  readonly #limits: Pick<Limits, IngestLimit>
+  readonly #rate: PeerRateLimiter
+  /** Admission checks run one at a time, so two new uploads cannot both fit the quota's last gap. */
+  #admitting: Promise<unknown> = Promise.resolve()
 
   constructor (init: IngestServiceInit) {
     super()
     this.#init = init
+    this.#limits = resolveLimits(init.limits)
+    this.#rate = new PeerRateLimiter(this.#limits.ingestRatePerPeer)
   }
 
   async start (): Promise<void> {
-    await handleProbe(this.#init.node, this.#init.log)
+    await handleProbe(this.#init.node, this.#init.log, this.#limits.probeStreams)
     await this.#init.node.handle(INGEST_PROTOCOL, (stream: Stream, connection: Connection) => {
       // Refused before a byte is read: an unauthorised client uploads nothing.
       if (this.#init.authorize?.(connection.remotePeer) === false) { stream.abort(new NotAllowedError('uploads are accepted only from authorised clients')); return }
-      this.#onStream(stream)
+      this.#onStream(stream, connection.remotePeer)
     }, {
-      maxInboundStreams: INGEST_MAX_INBOUND_STREAMS,
-      maxOutboundStreams: INGEST_MAX_OUTBOUND_STREAMS
+      maxInboundStreams: this.#limits.ingestStreamsIn,
+      maxOutboundStreams: this.#limits.ingestStreamsOut
     })
   }
 
@@ -102,8 +116,38 @@ export class IngestService extends TypedEventEmitter<IngestEvents> {
     return s
   }
 
-  #onStream (stream: Stream): void {
+  /**
+   * Opens the blob of an uploaded file if it may be stored here: no larger
+   * than maxUploadBytes, and the store's files plus it within
+   * ingestQuotaBytes. A file already in the store (a resumed upload) is
+   * counted already and always admitted. Otherwise QuotaExceededError, and
+   * nothing is created. Checks and opens run one at a time, so two new
+   * uploads cannot both fit the quota's last gap.
+   */
+  async #openUpload (info: FileInfo): Promise<StoredFile> {
+    const run = this.#admitting.then(async () => {
+      const { maxUploadBytes, ingestQuotaBytes } = this.#limits
+      const { store } = this.#init
+      const size = info.manifest.size
+      const keys = await store.list()
+      if (!keys.includes(info.key)) {
+        if (size > maxUploadBytes) throw new QuotaExceededError(`the file is ${formatBytes(size)}, more than the ${formatBytes(maxUploadBytes)} one upload may be here`)
+        if (ingestQuotaBytes > 0) {
+          let used = 0
+          for (const key of keys) used += (await store.get(key).catch(() => undefined))?.info.manifest.size ?? 0
+          if (used + size > ingestQuotaBytes) throw new QuotaExceededError(`the file (${formatBytes(size)}) would take the store to ${formatBytes(used + size)}, past its ${formatBytes(ingestQuotaBytes)} ingest quota`)
+        }
+      }
+      return store.open(info)
+    })
+    this.#admitting = run.catch(() => {})
+    return run
+  }
+
+  #onStream (stream: Stream, peer: PeerId): void {
     const session = new IngestSession(stream, {
+      openUpload: async (info) => this.#openUpload(info),
+      throttle: this.#rate.enabled ? async (bytes, signal) => this.#rate.take(peer.toString(), bytes, signal) : undefined,
       store: this.#init.store,
       log: this.#init.log,
       stats: (fileKey) => this.#statsOf(fileKey),

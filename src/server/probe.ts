@@ -4,10 +4,7 @@ import type { ShoalNode } from '../node/index.js'
 import { ProbeRequest, ProbeResult } from '../pb/probe.js'
 import { BulkReader, encodeLengthPrefixed } from '../rpc/bulk-reader.js'
 import { sendAll } from '../util/stream.js'
-import { MAX_PROBE_BYTES, MAX_PROBE_MESSAGE_BYTES, MAX_PROBE_MS, PROBE_PROTOCOL, PROBE_REQUEST_TIMEOUT_MS } from '../rpc/transfer-constants.js'
-
-/** Probes one connection may run at once: a client probes each candidate once. */
-const PROBE_MAX_STREAMS = 4
+import { MAX_PROBE_BYTES, MAX_PROBE_MESSAGE_BYTES, MAX_PROBE_MS, PROBE_MAX_STREAMS, PROBE_PROTOCOL, PROBE_REQUEST_TIMEOUT_MS } from '../rpc/transfer-constants.js'
 
 /** Largest read per step while counting probe bytes (they are only counted, never kept). */
 const SKIP_BYTES = 1024 * 1024
@@ -17,13 +14,13 @@ const SKIP_BYTES = 1024 * 1024
  * and answers with how many arrived and over how long, measured here where
  * they arrive, so the rate is the link's and not the sender's buffer's.
  */
-export async function handleProbe (node: ShoalNode, log: Logger): Promise<void> {
+export async function handleProbe (node: ShoalNode, log: Logger, maxStreams = PROBE_MAX_STREAMS): Promise<void> {
   await node.handle(PROBE_PROTOCOL, (stream: Stream) => {
     void serveProbe(stream).catch((err) => {
       log('probe from %s aborted: %s', stream.id, err.message)
       stream.abort(err)
     })
-  }, { maxInboundStreams: PROBE_MAX_STREAMS, maxOutboundStreams: PROBE_MAX_STREAMS })
+  }, { maxInboundStreams: maxStreams, maxOutboundStreams: maxStreams })
 }
 
 async function serveProbe (stream: Stream): Promise<void> {

@@ -17,11 +17,12 @@ import { multiaddr } from '@multiformats/multiaddr'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { openServerAccess, type ServerAccessOptions } from './membership.js'
 import { faultsFromEnv, withFaults } from './fault.js'
-import { closeDisallowed } from '../node/gater.js'
+import { closeDisallowed, type DenyReason } from '../node/gater.js'
 import { addrPeerId } from '../util/addr.js'
 import type { Registry as MetricsRegistry } from 'prom-client'
 import { createRegistry, handleMetricsRequest } from '../metrics/registry.js'
 import { NodeMetrics } from '../metrics/node-metrics.js'
+import { resolveLimits, type Limits } from '../limits.js'
 
 export interface ServerOptions {
   /** Holds the node key (peer.key), the chunk store (blobs/) and the task journal (tasks/). */
@@ -40,6 +41,10 @@ export interface ServerOptions {
   locality?: LocalityOptions
   /** Private swarm: who may connect (membership.ts, README, "Guarantees"). Default: everyone. */
   access?: ServerAccessOptions
+  /** Resource limits (limits.ts, README, "Limits"): connections, streams, per-peer rates, upload size and quota. */
+  limits?: Partial<Limits>
+  /** Told of every connection the gater refuses (a stranger in a private swarm, a handshake flood); the CLI prints `refused` events. */
+  onRefused?(reason: DenyReason, who: string): void
 }
 
 /** HTTP blob endpoint bind address by default: loopback, so files are not exposed unless asked. */
@@ -81,6 +86,8 @@ export class ShoalServer {
 
   static async create (options: ServerOptions): Promise<ShoalServer> {
     if (options.ingest === true && options.tracker == null) throw new InvalidArgumentError('accepting uploads (ingest) needs a tracker to commit them to')
+    // Checked before anything is created: a bad limit stops us with its name, not halfway through.
+    const limits = resolveLimits(options.limits)
     // Test-only fault injection (fault.ts): read first, so a bad SHOAL_FAULT stops us before anything listens.
     const faults = faultsFromEnv()
     const privateKey = await loadOrCreateKey(options.dataDir)
@@ -96,13 +103,15 @@ export class ShoalServer {
       listen: options.listen,
       announce: options.announce,
       appendAnnounce: options.locality?.appendAnnounce,
-      services: localityServices(options.locality)
+      services: localityServices(options.locality),
+      limits,
+      onDenied: options.onRefused
     })
     // Anything failing from here on (a taken HTTP port, say) must not leave the node listening.
     const started: Array<{ stop: () => unknown }> = [node]
     if (access != null) started.push(access)
     try {
-      return await ShoalServer.#assemble(options, node, access, faults, started)
+      return await ShoalServer.#assemble({ ...options, limits }, node, access, faults, started)
     } catch (err) {
       for (const part of started.reverse()) await Promise.resolve(part.stop()).catch(() => {})
       throw err
@@ -122,7 +131,8 @@ export class ShoalServer {
     const store = withFaults(new FsChunkStore(options.dataDir), faults)
     started.push({ stop: async () => store.close() })
     const log = logger('shoal:server')
-    const swarm = new Swarm({ node, store, servePolicy: options.servePolicy, picker: options.picker, log })
+    const limits = resolveLimits(options.limits)
+    const swarm = new Swarm({ node, store, servePolicy: options.servePolicy, picker: options.picker, log, limits })
     await swarm.start()
     const metrics = createRegistry('server')
     const nodeMetrics = new NodeMetrics({ registry: metrics, node, swarm, store, trackerId })
@@ -147,7 +157,7 @@ export class ShoalServer {
     // Created here, started by the caller once it listens to the events (start()).
     tasks = options.tracker == null
       ? undefined
-      : new TaskService({ ...options.tracker, ingest: options.ingest === true, httpUrl: http?.url, node, store, swarm, dataDir: options.dataDir, log, finder: locality?.finder })
+      : new TaskService({ ...options.tracker, ingest: options.ingest === true, httpUrl: http?.url, rpcStreams: { in: limits.rpcStreamsIn, out: limits.rpcStreamsOut }, node, store, swarm, dataDir: options.dataDir, log, finder: locality?.finder })
     if (tasks != null && access != null) tasks.client.members = access.membership
     let ingest: IngestService | undefined
     if (options.ingest === true && tasks != null) {
@@ -155,6 +165,7 @@ export class ShoalServer {
         node,
         store,
         log,
+        limits,
         // Uploads only from the tracker's authorised clients, when it keeps a client list (membership.ts).
         authorize: access?.membership.mayUpload,
         commit: async (info, spec, opts) => {

@@ -18,6 +18,8 @@ export interface TaskReceiverInit {
   feedback: Feedback
   log: Logger
   onReceived(entry: JournalEntry): void
+  /** Task streams per connection (limits.ts rpcStreamsIn/Out). */
+  streams?: { in: number, out: number }
 }
 
 /**
@@ -34,7 +36,7 @@ export async function handleTaskProtocol (init: TaskReceiverInit): Promise<void>
       log: init.log,
       handle: async (bytes) => TaskAck.encode(await receive(init, connection, bytes))
     })
-  }, { maxInboundStreams: RPC_MAX_INBOUND_STREAMS, maxOutboundStreams: RPC_MAX_OUTBOUND_STREAMS })
+  }, { maxInboundStreams: init.streams?.in ?? RPC_MAX_INBOUND_STREAMS, maxOutboundStreams: init.streams?.out ?? RPC_MAX_OUTBOUND_STREAMS })
 }
 
 async function receive (init: TaskReceiverInit, connection: Connection, bytes: Uint8Array): Promise<TaskAck> {

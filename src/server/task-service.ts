@@ -7,7 +7,7 @@ import type { ChunkStore } from '../store/types.js'
 import type { Swarm } from '../swarm/index.js'
 import { isOnLan, type HolderFinder } from '../lan/index.js'
 import { localSubnet, normalizeCidr } from '../util/net.js'
-import { TASKS_DIR } from './constants.js'
+import { JOURNAL_PRUNE_INTERVAL_MS, TASKS_DIR } from './constants.js'
 import { Feedback } from './feedback.js'
 import { HoldingsAnnouncer } from './holdings-announcer.js'
 import { handleTaskProtocol } from './task-receiver.js'
@@ -31,6 +31,8 @@ export interface TaskServiceOptions {
   ingest?: boolean
   /** Base URL of this server's HTTP blob endpoint, told to the tracker for fallbacks. */
   httpUrl?: string
+  /** /shoal/task streams per connection (limits.ts rpcStreamsIn/Out); default the constants. */
+  rpcStreams?: { in: number, out: number }
 }
 
 export interface TaskServiceEvents {
@@ -67,6 +69,7 @@ export class TaskService extends TypedEventEmitter<TaskServiceEvents> {
   readonly #feedback: Feedback
   readonly #runner: TaskRunner
   readonly #link: TrackerLink
+  #pruneTimer?: ReturnType<typeof setInterval>
 
   constructor (init: TaskServiceInit) {
     super()
@@ -123,6 +126,16 @@ export class TaskService extends TypedEventEmitter<TaskServiceEvents> {
     })
   }
 
+  /** Bounds the journal; a failure is logged, never fatal (the entries are only history). */
+  async #prune (): Promise<void> {
+    try {
+      const gone = await this.journal.prune()
+      if (gone.length > 0) this.#init.log('pruned %d finished tasks from the journal', gone.length)
+    } catch (err: any) {
+      this.#init.log.error('pruning the task journal failed: %s', err.message)
+    }
+  }
+
   get trackerPeerId (): string { return this.client.peerId.toString() }
 
   /** A file's holding changed outside a task (e.g. a --fetch download): tell the tracker. */
@@ -132,6 +145,9 @@ export class TaskService extends TypedEventEmitter<TaskServiceEvents> {
 
   async start (): Promise<void> {
     await this.journal.open()
+    await this.#prune()
+    this.#pruneTimer = setInterval(() => { void this.#prune() }, JOURNAL_PRUNE_INTERVAL_MS)
+    this.#pruneTimer.unref()
     await handleTaskProtocol({
       node: this.#init.node,
       tracker: this.client.peerId,
@@ -139,6 +155,7 @@ export class TaskService extends TypedEventEmitter<TaskServiceEvents> {
       runner: this.#runner,
       feedback: this.#feedback,
       log: this.#init.log,
+      streams: this.#init.rpcStreams,
       onReceived: (e) => this.safeDispatchEvent('task-received', { detail: { taskId: e.id, fileId: e.fileKey, kind: e.kind, attempt: e.attempt } })
     })
     for (const entry of this.journal.unfinished()) this.#runner.enqueue(entry)
@@ -147,6 +164,7 @@ export class TaskService extends TypedEventEmitter<TaskServiceEvents> {
   }
 
   async stop (): Promise<void> {
+    clearInterval(this.#pruneTimer)
     this.#announcer.stop()
     await this.#link.stop()
     await this.#runner.stop()

@@ -30,6 +30,8 @@ export class TrackerClient {
    * each heartbeat, so the list travels only when it changed.
    */
   members?: { readonly digest: string, update(members: Members): void }
+  /** A client token the tracker issued, sent with every call (clients not on the tracker's client list). */
+  token?: string
 
   constructor (node: ShoalNode, addr: Multiaddr) {
     const id = addr.getComponents().find((c) => c.name === 'p2p')?.value
@@ -136,6 +138,7 @@ export class TrackerClient {
   }
 
   async #call (request: Partial<TrackerRequest>, options: AbortOptions & { large?: boolean } = {}): Promise<TrackerResponse> {
+    if (this.token != null && this.token !== '') request = { ...request, token: this.token }
     const bytes = await callRpc(this.node, this.addr, TRACKER_PROTOCOL, TrackerRequest.encode(request), {
       timeoutMs: options.large === true ? LARGE_CALL_TIMEOUT_MS : CALL_TIMEOUT_MS,
       maxResponseBytes: MAX_TRACKER_RESPONSE_BYTES,

@@ -19,6 +19,10 @@ export interface ServeHost {
   log: Logger
   /** A slot for one piece to this peer (peer-limits.ts); released once it is sent. */
   slot?(peer: PeerId): Promise<() => void>
+  /** Requests queued per session before BUSY (default MAX_QUEUED_REQUESTS). */
+  maxQueued?: number
+  /** Waits until `bytes` more may go to this peer (the per-peer serve rate cap, util/peer-rate.ts). */
+  throttle?(peer: PeerId, bytes: number, signal: AbortSignal): Promise<void>
 }
 
 /**
@@ -37,6 +41,8 @@ export class ServeSession {
   /** What the remote says it holds; feeds the swarm's availability counts. */
   remote?: Bitfield
   #closed = false
+  /** Aborted when the session ends, so a throttled wait does not outlive it. */
+  readonly #aborted = new AbortController()
 
   constructor (stream: Stream, peer: PeerId, host: ServeHost) {
     this.#stream = stream
@@ -68,6 +74,7 @@ export class ServeSession {
       this.#stream.abort(err)
     } finally {
       this.#closed = true
+      this.#aborted.abort()
       this.#wakeServer?.()
       this.#file?.detachServe(this)
     }
@@ -91,7 +98,7 @@ export class ServeSession {
             await this.#reject(frame, RejectReason.OUT_OF_RANGE)
           } else if (!file.stored.has(index)) {
             await this.#reject(frame, RejectReason.NOT_HELD)
-          } else if (this.#queue.length >= MAX_QUEUED_REQUESTS) {
+          } else if (this.#queue.length >= (this.#host.maxQueued ?? MAX_QUEUED_REQUESTS)) {
             await this.#reject(frame, RejectReason.BUSY)
           } else {
             this.#queue.push({ kind: 'piece', index, offset, length, urgent: frame.urgent })
@@ -134,6 +141,8 @@ export class ServeSession {
         await this.#reject(job, reason, holders)
         continue
       }
+      // The peer's byte-rate cap first, before it holds a slot: waiting on its own cap costs nothing shared.
+      if (this.#host.throttle != null) await this.#host.throttle(this.peer, job.length, this.#aborted.signal)
       // Bounds the reads and buffers one peer holds across all its sessions (flood protection).
       const release = await this.#host.slot?.(this.peer)
       try {

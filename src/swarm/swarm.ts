@@ -8,7 +8,9 @@ import { fileInfoFromBytes, parseFileId, type FileInfo } from '../manifest/index
 import type { ShoalNode } from '../node/index.js'
 import type { ChunkStore } from '../store/types.js'
 import { addrPeerId, endsWithPeerId } from '../util/addr.js'
-import { BAN_AFTER_FAILURES, CHUNK_PROTOCOL, MAX_INBOUND_STREAMS, MAX_OUTBOUND_STREAMS } from './constants.js'
+import { BAN_AFTER_FAILURES, CHUNK_PROTOCOL } from './constants.js'
+import { resolveLimits, type Limits } from '../limits.js'
+import { PeerRateLimiter } from '../util/peer-rate.js'
 import { Downloader, type DownloadProgress, type DownloadResult } from './downloader.js'
 import { FetchSession } from './fetch-session.js'
 import type { PiecePicker } from './picker.js'
@@ -27,7 +29,12 @@ export interface SwarmInit {
   servePolicy?: ServePolicy | ((fileKey: string) => ServePolicy)
   picker?: PiecePicker
   log?: Logger
+  /** Chunk streams, queued requests, pieces in flight and the serve rate per peer (limits.ts); defaults from the constants. */
+  limits?: Partial<Pick<Limits, SwarmLimit>>
 }
+
+/** The limits the chunk exchange applies. */
+export type SwarmLimit = 'chunkStreamsIn' | 'chunkStreamsOut' | 'queuedRequestsPerSession' | 'piecesInFlightPerPeer' | 'serveRatePerPeer'
 
 export interface FetchOptions extends AbortOptions {
   /** Peers to start from (multiaddrs with /p2p/<id>); more are learnt by peer exchange. */
@@ -53,6 +60,8 @@ export interface SwarmStats {
   bytesSentByFile: Record<string, number>
   /** Peers that sent chunks failing their hash, by file. */
   blamed: Record<string, Record<string, number>>
+  /** Chunk streams peers opened to us (each one ran the protocol handler): 0 means no peer got that far. */
+  servedSessions: number
 }
 
 /** Listens to the chunk exchange as it happens (metrics: src/metrics/). Every hook is optional. */
@@ -80,9 +89,12 @@ export class Swarm {
   readonly #log: Logger
   readonly #files = new Map<string, Promise<SwarmFile | undefined>>()
   readonly #downloads = new Map<string, Promise<FetchResult>>()
-  readonly #stats: SwarmStats = { bytesSent: 0, bytesSentByFile: {}, blamed: {} }
+  readonly #stats: SwarmStats = { bytesSent: 0, bytesSentByFile: {}, blamed: {}, servedSessions: 0 }
   /** Pieces in flight per requesting peer, across its sessions (peer-limits.ts). */
-  readonly #slots = new PeerSlots()
+  readonly #slots: PeerSlots
+  /** Serve byte rate per requesting peer, across its sessions and files (0 = no cap). */
+  readonly #rate: PeerRateLimiter
+  readonly #limits: Pick<Limits, SwarmLimit>
   readonly #observers = new Set<SwarmObserver>()
 
   constructor (init: SwarmInit) {
@@ -92,12 +104,15 @@ export class Swarm {
     this.#policy = typeof policy === 'function' ? policy : () => policy
     this.#picker = init.picker
     this.#log = init.log ?? logger('shoal:swarm')
+    this.#limits = resolveLimits(init.limits)
+    this.#slots = new PeerSlots(this.#limits.piecesInFlightPerPeer)
+    this.#rate = new PeerRateLimiter(this.#limits.serveRatePerPeer)
   }
 
   async start (): Promise<void> {
     await this.#node.handle(CHUNK_PROTOCOL, (stream, connection) => this.#onStream(stream, connection), {
-      maxInboundStreams: MAX_INBOUND_STREAMS,
-      maxOutboundStreams: MAX_OUTBOUND_STREAMS,
+      maxInboundStreams: this.#limits.chunkStreamsIn,
+      maxOutboundStreams: this.#limits.chunkStreamsOut,
       // A peer behind NAT is reached through a relay; a relay with limits marks the connection limited.
       runOnLimitedConnection: true
     })
@@ -201,7 +216,14 @@ export class Swarm {
   }
 
   #onStream (stream: Stream, connection: Connection): void {
-    const session = new ServeSession(stream, connection.remotePeer, { lookup: async (key) => this.#lookup(key), log: this.#log, slot: async (peer) => this.#slots.acquire(peer) })
+    this.#stats.servedSessions++
+    const session = new ServeSession(stream, connection.remotePeer, {
+      lookup: async (key) => this.#lookup(key),
+      log: this.#log,
+      slot: async (peer) => this.#slots.acquire(peer),
+      maxQueued: this.#limits.queuedRequestsPerSession,
+      throttle: this.#rate.enabled ? async (peer, bytes, signal) => this.#rate.take(peer.toString(), bytes, signal) : undefined
+    })
     void session.run()
   }
 

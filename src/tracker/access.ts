@@ -3,6 +3,7 @@ import type { Logger, PeerId } from '@libp2p/interface'
 import { InvalidArgumentError } from '../errors.js'
 import { AllowlistFile } from '../node/allowlist.js'
 import { TrackerAuth } from './auth.js'
+import { ClientTokens } from './tokens.js'
 import { checkHttpToken, type HttpAuthInit } from './http-auth.js'
 
 /** How often allowlist files are checked for changes: an edit takes effect within this (plus a heartbeat on servers). */
@@ -42,7 +43,8 @@ export class TrackerAccess {
     this.#files = files
   }
 
-  static async open (options: TrackerAccessOptions, log: Logger): Promise<TrackerAccess> {
+  /** `dataDir` holds the client-token secret (tokens.ts; created on first use). */
+  static async open (options: TrackerAccessOptions, log: Logger, dataDir?: string): Promise<TrackerAccess> {
     // Private: only listed peers connect, so a missing server list would lock every server out.
     if (options.private === true && options.allowServersFile == null) {
       throw new InvalidArgumentError('a private tracker needs --allow-servers (and --allow-clients for clients): only listed peers may connect')
@@ -67,7 +69,8 @@ export class TrackerAccess {
       const clients = await open(options.allowClientsFile)
       const token = options.httpTokenFile == null ? undefined : checkHttpToken(await readFile(options.httpTokenFile, 'utf8'), options.httpTokenFile)
       if (options.publicStatus === false && token == null) throw new InvalidArgumentError('a private status API needs --http-token-file')
-      access = new TrackerAccess(new TrackerAuth({ servers: servers?.list, clients: clients?.list }), { token, publicReads: options.publicStatus !== false }, options.private === true, files)
+      const tokens = dataDir == null ? undefined : await ClientTokens.open(dataDir)
+      access = new TrackerAccess(new TrackerAuth({ servers: servers?.list, clients: clients?.list, tokens }), { token, publicReads: options.publicStatus !== false }, options.private === true, files)
       return access
     } catch (err) {
       for (const f of files) f.stop()

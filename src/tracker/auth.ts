@@ -1,5 +1,6 @@
 import type { PeerId } from '@libp2p/interface'
 import { NotAllowedError } from '../errors.js'
+import type { ClientTokens } from './tokens.js'
 import type { Allowlist } from '../node/allowlist.js'
 import { TrackerRequest, type Members, type TrackerResponse } from '../pb/tracker.js'
 
@@ -38,7 +39,13 @@ export interface TrackerAuthInit {
   servers?: Allowlist
   /** PeerIds allowed to upload and to make operator calls; undefined = any peer. */
   clients?: Allowlist
+  /** Client tokens the tracker issued (tokens.ts): a valid one gives its caller the client role. */
+  tokens?: ClientTokens
+  now?(): number
 }
+
+/** PeerIds holding the client role by token at once: a bound on memory however many tokens are used. */
+const MAX_TOKEN_GRANTS = 65_536
 
 /**
  * Who may do what at the tracker: a server allowlist and a client allowlist
@@ -55,6 +62,13 @@ export interface TrackerAuthInit {
 export class TrackerAuth {
   readonly #init: TrackerAuthInit
   #members?: Members
+  /**
+   * Callers that showed a valid client token: its id and expiry (ms). Only the
+   * tracker's own ingest endpoint reads this (an upload stream carries no
+   * token; the client's UPLOAD call just showed it); tracker calls must show
+   * the token every time, so a revocation counts from the next call.
+   */
+  readonly #granted = new Map<string, { id: string, until: number }>()
 
   constructor (init: TrackerAuthInit) {
     this.#init = init
@@ -65,15 +79,49 @@ export class TrackerAuth {
 
   /** Whether `peer` holds `role` (true for every peer when that role has no list). */
   hasRole (peer: PeerId | string, role: Role): boolean {
+    return this.#listed(peer, role) || (role === 'client' && this.byTokenOnly(peer))
+  }
+
+  /** Whether `peer` holds `role` by the allowlist (or because that role has no list). */
+  #listed (peer: PeerId | string, role: Role): boolean {
     const list = role === 'server' ? this.#init.servers : this.#init.clients
     return list == null || list.has(peer)
+  }
+
+  /** True when `peer` holds the client role only by a token (not by the list), still valid and not known revoked. */
+  byTokenOnly (peer: PeerId | string): boolean {
+    const grant = this.#granted.get(peer.toString())
+    if (grant == null) return false
+    if (grant.until > (this.#init.now ?? Date.now)() && this.#init.tokens?.knownRevoked(grant.id) === false) return true
+    this.#granted.delete(peer.toString())
+    return false
+  }
+
+  /**
+   * check(), but a caller without the role may show a client token for
+   * client calls. A token that does not hold (forged, expired, revoked,
+   * another PeerId's) is InvalidTokenError; nothing changes before the
+   * token is verified, and only the grant (in memory) after.
+   */
+  async authorize (caller: PeerId, type: TrackerRequest.Type, token: string): Promise<void> {
+    if (!this.restricted) return
+    const roles = ROLES[type] ?? []
+    if (roles.some((r) => this.#listed(caller, r))) return
+    if (token !== '' && roles.includes('client') && this.#init.tokens != null) {
+      const claims = await this.#init.tokens.verify(token, caller)
+      this.#granted.delete(caller.toString())
+      this.#granted.set(caller.toString(), { id: claims.id, until: claims.exp * 1000 })
+      if (this.#granted.size > MAX_TOKEN_GRANTS) this.#granted.delete(this.#granted.keys().next().value!)
+      return
+    }
+    this.check(caller, type)
   }
 
   /** Throws NotAllowedError unless the caller holds a role that may make this request. */
   check (caller: PeerId, type: TrackerRequest.Type): void {
     if (!this.restricted) return
     const roles = ROLES[type] ?? []
-    if (roles.some((r) => this.hasRole(caller, r))) return
+    if (roles.some((r) => this.#listed(caller, r))) return
     throw new NotAllowedError(`${caller.toString()} may not make ${String(type)} requests (${roles.join(' or ') || 'no'} role needed)`)
   }
 

@@ -66,7 +66,7 @@ const STATUS: Record<string, number> = {
 /** POST /api/tasks does what a REPLICATE call does (as the tracker itself: the token is the authority). */
 export function replicateVia (ctx: TrackerContext): HttpActions['replicate'] {
   return async (fileId, to) => {
-    const res = await handleReplicate(ctx, ctx.node.peerId, { type: TrackerRequest.Type.REPLICATE, replicate: { fileId: fileId as Uint8Array<ArrayBuffer>, to } })
+    const res = await handleReplicate(ctx, ctx.node.peerId, { type: TrackerRequest.Type.REPLICATE, replicate: { fileId: fileId as Uint8Array<ArrayBuffer>, to }, token: '' })
     return res.replicate ?? { taskId: '', servers: [] }
   }
 }

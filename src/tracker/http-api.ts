@@ -59,6 +59,8 @@ export class HttpApi {
       if (req.method !== 'GET') return send(res, 405, { error: 'only GET is supported' })
       const url = new URL(req.url ?? '/', 'http://tracker')
       if (url.pathname === '/' || url.pathname === '/dashboard') return sendHtml(res, DASHBOARD_HTML)
+      // Browsers ask for an icon on every page; an empty answer keeps their console free of a 404.
+      if (url.pathname === '/favicon.ico') { res.writeHead(204, { 'cache-control': 'max-age=86400' }); res.end(); return }
       const parts = url.pathname.split('/').filter((p) => p !== '')
       if (parts[0] !== 'api') return send(res, 404, { error: 'not found' })
       const [, what, id] = parts

@@ -81,7 +81,7 @@ export function peekType (bytes: Uint8Array): number | undefined {
 }
 
 /** Serves /shoal/tracker/1.0.0: one request, one response per stream. */
-export async function handleTrackerProtocol (ctx: TrackerContext): Promise<void> {
+export async function handleTrackerProtocol (ctx: TrackerContext, streams?: { in: number, out: number }): Promise<void> {
   await ctx.node.handle(TRACKER_PROTOCOL, (stream: Stream, connection: Connection) => {
     serveRpc(stream, {
       maxRequestBytes: MAX_TRACKER_REQUEST_BYTES,
@@ -89,7 +89,7 @@ export async function handleTrackerProtocol (ctx: TrackerContext): Promise<void>
       log: ctx.log,
       handle: async (bytes) => TrackerResponse.encode(await answer(ctx, connection, bytes))
     })
-  }, { maxInboundStreams: RPC_MAX_INBOUND_STREAMS, maxOutboundStreams: RPC_MAX_OUTBOUND_STREAMS })
+  }, { maxInboundStreams: streams?.in ?? RPC_MAX_INBOUND_STREAMS, maxOutboundStreams: streams?.out ?? RPC_MAX_OUTBOUND_STREAMS })
 }
 
 /**
@@ -111,7 +111,7 @@ async function answer (ctx: TrackerContext, connection: Connection, bytes: Uint8
     const handler = HANDLERS[request.type]
     if (handler == null) return { error: { code: TrackerError.Code.UNSUPPORTED, message: `unsupported request type ${String(request.type)}` } }
     // Roles first (auth.ts): a refused caller's request never reaches its handler.
-    ctx.auth?.check(connection.remotePeer, request.type)
+    await ctx.auth?.authorize(connection.remotePeer, request.type, request.token)
     const response = await handler(ctx, connection.remotePeer, request)
     return ctx.auth?.withMembers(connection.remotePeer, request, response) ?? response
   } catch (err: any) {

@@ -4,6 +4,7 @@ import type { AssignmentRow, EventRow, ResultRow, TaskRow, TrackerDb } from './d
 import { PUSH_RETRY_MAX_MS, PUSH_RETRY_MS, TASK_LOST_GRACE_MS, TASK_RETRY_MS } from './constants.js'
 import { backoff } from '../util/sleep.js'
 import { decideResult, isDue, taskStateOf, transition, type AssignmentState, type TaskKind } from './tasks.js'
+import { TaskRates } from './task-rates.js'
 
 export interface TaskManagerInit {
   db: TrackerDb
@@ -44,12 +45,15 @@ export class TaskManager {
   readonly #onEvent?: (e: EventRow) => void
   /** Events of the running transaction, reported once it commits. */
   #uncommitted: EventRow[] = []
+  /** Receive rates derived from the progress reports below (in memory; the dashboard's rate chart and server rates). */
+  readonly rates: TaskRates
 
   constructor (init: TaskManagerInit) {
     this.#db = init.db
     this.#now = init.now
     this.#maxAttempts = init.maxAttempts
     this.#onEvent = init.onEvent
+    this.rates = new TaskRates(init.now)
   }
 
   /** A new task for the given servers, all pending. */
@@ -63,6 +67,7 @@ export class TaskManager {
       }
       this.#event({ taskId: task.id, at: now, type: 'created', detail: { kind, fileId: fileKey, servers: [...new Set(peerIds)] } })
     })
+    this.rates.onTaskBytes(task.id, 0)
     return task
   }
 
@@ -133,6 +138,7 @@ export class TaskManager {
   onProgress (peerId: string, progress: readonly TaskProgressReport[]): void {
     const now = this.#now()
     const listed = new Map(progress.map((p) => [p.taskId, p]))
+    this.rates.onServerProgress(peerId, progress)
     for (const a of this.#db.listOpenAssignments()) {
       if (a.peerId !== peerId) continue
       const p = listed.get(a.taskId)
@@ -143,6 +149,8 @@ export class TaskManager {
           if (moving) this.#event({ taskId: a.taskId, peerId, at: now, type: 'running' })
           return { ...cur, state: moving ? transition(cur.state, 'running') : cur.state, progressBytes: p.bytes, totalBytes: p.totalBytes || cur.totalBytes }
         })
+        // Sampled even when nothing moved, so a stalled task charts as 0 rather than as a gap.
+        this.#sampleBytes(a.taskId)
       } else if ((a.state === 'assigned' || a.state === 'running') && now - (a.pushedAt ?? 0) > TASK_LOST_GRACE_MS) {
         this.#update(a.taskId, peerId, (cur) => {
           this.#event({ taskId: a.taskId, peerId, at: now, type: 'lost' })
@@ -180,7 +188,13 @@ export class TaskManager {
         progressBytes: r.ok ? a.totalBytes : a.progressBytes
       }
     })
+    if (!duplicate) this.#sampleBytes(r.taskId)
     return { duplicate }
+  }
+
+  /** Feeds the rate history the bytes the task's servers hold together. */
+  #sampleBytes (taskId: string): void {
+    this.rates.onTaskBytes(taskId, this.#db.listAssignments(taskId).reduce((sum, a) => sum + a.progressBytes, 0))
   }
 
   /** Reads and rewrites one assignment in a transaction, then refreshes its task's state. */

@@ -7,6 +7,7 @@ import { InvalidArgumentError } from '../errors.js'
 import { createShoalNode, loadOrCreateKey, type ShoalNode } from '../node/index.js'
 import { TRACKER_PROTOCOL } from '../rpc/constants.js'
 import { FsChunkStore } from '../store/fs.js'
+import { withFaults } from '../server/fault.js'
 import { Swarm } from '../swarm/index.js'
 import { Catalog } from './catalog.js'
 import {
@@ -39,6 +40,7 @@ import type { Registry as MetricsRegistry } from 'prom-client'
 import { createRegistry, handleMetricsRequest } from '../metrics/registry.js'
 import { NodeMetrics } from '../metrics/node-metrics.js'
 import { TrackerMetrics } from '../metrics/tracker-metrics.js'
+import { resolveLimits, type Limits } from '../limits.js'
 
 export interface TrackerOptions {
   /** Holds the key (peer.key), the chunk store (blobs/) and the database (tracker.db). */
@@ -61,6 +63,8 @@ export interface TrackerOptions {
   dht?: boolean
   /** Allowlists, private swarm and HTTP authorisation (access.ts, README, "Guarantees"). Default: open. */
   access?: TrackerAccessOptions
+  /** Resource limits (limits.ts, README, "Limits"): connections, streams, per-peer rates, upload size and quota. */
+  limits?: Partial<Limits>
   now?(): number
   log?: Logger
 }
@@ -104,12 +108,14 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
     const seedCopies = options.seedCopies ?? DEFAULT_SEED_COPIES
     if (!Number.isInteger(seedCopies) || seedCopies < 1) throw new InvalidArgumentError('seed copies must be a whole number >= 1')
     const policy = policyNamed(options.hintPolicy ?? DEFAULT_HINT_POLICY)
+    // Checked before anything is created: a bad limit stops us with its name.
+    const limits = resolveLimits(options.limits)
     const privateKey = await loadOrCreateKey(options.dataDir)
-    const access = await TrackerAccess.open(options.access ?? {}, options.log ?? logger('shoal:tracker'))
+    const access = await TrackerAccess.open(options.access ?? {}, options.log ?? logger('shoal:tracker'), options.dataDir)
     const db = new SqliteTrackerDb(join(options.dataDir, DB_FILE))
     let node: ShoalNode
     try {
-      node = await createShoalNode({ privateKey, listen: options.listen, announce: options.announce, allow: access.allow, services: { relay: options.relay === true, dht: options.dht === true } })
+      node = await createShoalNode({ privateKey, listen: options.listen, announce: options.announce, allow: access.allow, services: { relay: options.relay === true, dht: options.dht === true }, limits })
     } catch (err) {
       db.close()
       access.stop()
@@ -131,10 +137,12 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
 
   readonly #ctx: TrackerContext
   readonly #access: TrackerAccess
+  readonly #limits: Limits
 
   private constructor (node: ShoalNode, db: SqliteTrackerDb, options: TrackerOptions, seedCopies: number, policy: ReturnType<typeof policyNamed>, access: TrackerAccess) {
     super()
     this.#access = access
+    this.#limits = resolveLimits(options.limits)
     const now = options.now ?? Date.now
     this.#log = options.log ?? logger('shoal:tracker')
     this.node = node
@@ -150,7 +158,8 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
     })
     const liveCopies = (fileKey: string): number => this.catalog.completeCopies(fileKey, (id) => this.registry.isAlive(id))
     const rescues = new Rescues(now)
-    this.swarm = new Swarm({ node, store: this.store, servePolicy: seedUntilCopies({ copies: seedCopies, completeCopies: liveCopies, rescued: (f, p) => rescues.has(f, p) }), log: this.#log })
+    // withFaults is inert unless the test-only SHOAL_FAULT variable is set (server/fault.ts); it slows or corrupts serving only.
+    this.swarm = new Swarm({ node, store: withFaults(this.store), servePolicy: seedUntilCopies({ copies: seedCopies, completeCopies: liveCopies, rescued: (f, p) => rescues.has(f, p) }), log: this.#log, limits: this.#limits })
     this.metrics = createRegistry('tracker')
     this.#nodeMetrics = new NodeMetrics({ registry: this.metrics, node, swarm: this.swarm, store: this.store })
     this.#trackerMetrics = new TrackerMetrics({ registry: this.metrics, tasks: this.tasks, servers: this.registry, trackerPeerId: node.peerId.toString() })
@@ -202,6 +211,7 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
       store: this.store,
       log: this.#log,
       authorize: (peer) => access.auth.hasRole(peer, 'client'),
+      limits: this.#limits,
       commit: async (info, spec) => recordUpload(this.#ctx, undefined, info, spec)
     })
     this.http = new HttpApi({
@@ -239,7 +249,7 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
   async #start (): Promise<void> {
     await this.#scanStore()
     await this.swarm.start()
-    await handleTrackerProtocol(this.#ctx)
+    await handleTrackerProtocol(this.#ctx, { in: this.#limits.rpcStreamsIn, out: this.#limits.rpcStreamsOut })
     await this.ingest.start()
     await this.http.start()
     this.#dispatcher.start()

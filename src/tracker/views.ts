@@ -5,6 +5,7 @@ import type { Registry } from './registry.js'
 import type { TaskManager } from './task-manager.js'
 import { crossNetworkView, type NetworkViewSources } from './network-view.js'
 import { efficiencyOf } from './efficiency.js'
+import { RATE_SAMPLE_MS, RATE_WINDOW_MS } from './task-rates.js'
 
 /**
  * The JSON shapes of the HTTP status API (documented in README, "Tracker and task servers").
@@ -32,6 +33,8 @@ export function serversView (src: ViewSources): object[] {
     capacityBytes: s.capacityBytes,
     load: s.load,
     rttMs: s.rttMs ?? null,
+    // Derived from the growth of its tasks' progress between heartbeats (task-rates.ts); 0 when idle or stale.
+    inBytesPerSec: Math.round(src.tasks.rates.serverRate(s.peerId)),
     ingest: s.ingest === true,
     httpUrl: s.httpUrl ?? '',
     registeredAt: iso(s.registeredAt),
@@ -66,7 +69,10 @@ export function filesView (src: ViewSources): object[] {
 
 export function tasksView (src: ViewSources, limit: number): object[] {
   return src.tasks.list(limit).map((t) => {
-    const states = src.tasks.assignments(t.id).map((a) => a.state)
+    const assignments = src.tasks.assignments(t.id)
+    const states = assignments.map((a) => a.state)
+    const bytes = assignments.reduce((sum, a) => sum + a.progressBytes, 0)
+    const totalBytes = assignments.reduce((sum, a) => sum + a.totalBytes, 0)
     return {
       taskId: t.id,
       kind: t.kind,
@@ -76,7 +82,11 @@ export function tasksView (src: ViewSources, limit: number): object[] {
       updatedAt: iso(t.updatedAt),
       servers: states.length,
       serversDone: states.filter((s) => s === 'done').length,
-      serversFailed: states.filter((s) => s === 'failed').length
+      serversFailed: states.filter((s) => s === 'failed').length,
+      // Progress by bytes over all servers, so a half-fetched task does not read 0 until a server finishes.
+      bytes,
+      totalBytes,
+      fraction: totalBytes === 0 ? (states.every((s) => s === 'done') ? 1 : 0) : bytes / totalBytes
     }
   })
 }
@@ -135,17 +145,39 @@ export function taskView (src: ViewSources, taskId: string): object | undefined 
     bytesBySource,
     trackerPeerId: src.trackerPeerId,
     trackerBytes: bytesBySource[src.trackerPeerId] ?? 0,
+    rate: rateView(src, t.id, t.createdAt),
     ...(src.network != null ? crossNetworkView(src.network, t.fileKey, src.catalog.get(t.fileKey)?.info.manifest.size ?? 0, assignments.map((a) => a.peerId), [...results.values()]) : {}),
-    // T_min / T_actual from measured rates (efficiency.ts); only for a finished replicate task.
-    efficiency: t.kind === 'replicate' && t.state === 'done'
-      ? efficiencyOf({
+    // T_min / T_actual from measured rates (efficiency.ts) for a replicate task. Finished: creation to
+    // the last result (final). Running: the servers finished so far against the time elapsed so far,
+    // so a person sees early whether it is on course (null until one server has finished).
+    efficiency: t.kind === 'replicate' && t.state !== 'failed'
+      ? withFinal(efficiencyOf({
         fileSize: src.catalog.get(t.fileKey)?.info.manifest.size ?? 0,
-        actualMs: t.updatedAt - t.createdAt,
+        actualMs: t.state === 'done' ? t.updatedAt - t.createdAt : src.now() - t.createdAt,
         servers: [...results.values()].filter((r) => r.ok).map((r) => ({ peerId: r.peerId, durationMs: r.durationMs, bytesFrom: r.bytesFrom }))
-      }) ?? null
+      }), t.state === 'done')
       : null,
     events: src.tasks.events(taskId, MAX_EVENTS_IN_STATUS).map((e) => ({ at: iso(e.at), type: e.type, peerId: e.peerId ?? null, ...(e.detail != null ? { detail: e.detail } : {}) }))
   }
+}
+
+/**
+ * The task's receive rate over time (task-rates.ts): one point per second at
+ * most, `ms` since the task was created, `bytesPerSec` averaged over `windowMs`.
+ * In the tracker's memory only: empty after a tracker restart or long after the task ended.
+ */
+function rateView (src: ViewSources, taskId: string, createdAt: number): object {
+  const points = src.tasks.rates.history(taskId)
+  return {
+    sampleMs: RATE_SAMPLE_MS,
+    windowMs: RATE_WINDOW_MS,
+    points: points.map((p) => ({ ms: p.at - createdAt, bytes: p.bytes, bytesPerSec: Math.round(p.bytesPerSec) }))
+  }
+}
+
+/** The efficiency with `final` (false while the task runs), or null. */
+function withFinal<T extends object> (e: T | undefined, final: boolean): (T & { final: boolean }) | null {
+  return e == null ? null : { ...e, final }
 }
 
 function iso (ms: number): string {

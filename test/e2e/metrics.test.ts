@@ -76,6 +76,7 @@ describe('metrics: GET /metrics on a tracker and a server of real processes', fu
     // The finished task shows its efficiency against the bound.
     const eff = (await cluster.api(`/api/tasks/${taskId}`)).efficiency
     assert.ok(eff != null, 'efficiency present')
+    assert.equal(eff.final, true, 'a done task has its final figure')
     assert.ok(eff.tMinMs > 0 && eff.efficiency > 0 && eff.efficiency <= 1, JSON.stringify(eff))
     assert.ok(['seed-upload', 'slowest-download', 'total-upload'].includes(eff.bound))
 

@@ -4,6 +4,7 @@ import { sleep } from '../../util/sleep.js'
 import { parse, required } from '../args.js'
 import { Output } from '../output.js'
 import { withTracker } from '../tracker-call.js'
+import { tokenFromArgs } from '../client-call.js'
 import { USAGE } from '../usage.js'
 import { wholeNumber } from './tracker.js'
 
@@ -32,7 +33,9 @@ async function runTaskCommand (kind: 'replicate' | 'prefetch', args: string[]): 
     to: { type: 'string', multiple: true },
     wait: { type: 'boolean', default: false },
     timeout: { type: 'string' },
-    identity: { type: 'string' }
+    identity: { type: 'string' },
+    token: { type: 'string' },
+    'token-file': { type: 'string' }
   }, Number.MAX_SAFE_INTEGER)
   if (values.help) { process.stdout.write(USAGE + '\n'); return 0 }
   const out = new Output(values.json)
@@ -54,12 +57,13 @@ async function runTaskCommand (kind: 'replicate' | 'prefetch', args: string[]): 
     for (;;) {
       const s = await client.taskStatus(taskId)
       if (s.state === 'done' || s.state === 'failed' || Date.now() > deadline) {
-        out.event('task-status', { ...s }, `task ${taskId} ${s.state}: ${s.serversDone}/${s.serversTotal} done, ${s.serversFailed} failed`)
+        // Plain fields only: the wire message holds bigints and bytes, which JSON cannot carry.
+        out.event('task-status', { taskId, kind: s.kind, state: s.state, serversTotal: s.serversTotal, serversDone: s.serversDone, serversFailed: s.serversFailed }, `task ${taskId} ${s.state}: ${s.serversDone}/${s.serversTotal} done, ${s.serversFailed} failed`)
         if (s.state === 'done') return 0
         if (s.state === 'failed') return 1
         throw new TimeoutError(`task ${taskId} still ${s.state} after ${waitSeconds} s`)
       }
       await sleep(POLL_INTERVAL_MS)
     }
-  }, values.identity)
+  }, values.identity, await tokenFromArgs(values))
 }

@@ -10,6 +10,7 @@ import { parse, parseFileIdArg, parseMultiaddr, required } from '../args.js'
 import { hex, Output } from '../output.js'
 import { USAGE } from '../usage.js'
 import { LOCALITY_OPTIONS, localityFromArgs } from '../locality-options.js'
+import { LIMIT_OPTIONS, limitsFromArgs } from '../limit-options.js'
 
 /** How often a server reports what it has sent. */
 const STATS_INTERVAL_MS = 1_000
@@ -34,7 +35,8 @@ export async function runServer (args: string[]): Promise<number> {
     'http-host': { type: 'string' },
     private: { type: 'boolean', default: false },
     allow: { type: 'string' },
-    ...LOCALITY_OPTIONS
+    ...LOCALITY_OPTIONS,
+    ...LIMIT_OPTIONS
   })
   if (values.help) { process.stdout.write(USAGE + '\n'); return 0 }
   const out = new Output(values.json)
@@ -57,7 +59,9 @@ export async function runServer (args: string[]): Promise<number> {
 
   if (values.allow != null && !values.private) throw new InvalidArgumentError('--allow needs --private (it lists who may connect to a private server)')
   const access = values.private ? { private: true, allowFile: values.allow } : undefined
-  const server = await createServer({ dataDir, listen: listen.length > 0 ? listen : undefined, announce: announce.length > 0 ? announce : undefined, servePolicy, picker, tracker, ingest: values.ingest, http, locality, access })
+  const limits = limitsFromArgs(values)
+  const refused = refusedReporter(out)
+  const server = await createServer({ dataDir, listen: listen.length > 0 ? listen : undefined, announce: announce.length > 0 ? announce : undefined, servePolicy, picker, tracker, ingest: values.ingest, http, locality, access, limits, onRefused: refused })
   if (server.tasks != null) reportTaskEvents(server.tasks, out)
   if (server.ingest != null) reportIngestEvents(server.ingest, out)
   await server.start()
@@ -65,11 +69,13 @@ export async function runServer (args: string[]): Promise<number> {
   out.event('listening', { peerId: server.peerId, addrs, ...(tracker != null ? { tracker: tracker.tracker.toString() } : {}), ...(server.http != null ? { http: server.http.url } : {}), ...(server.ingest != null ? { ingest: true } : {}) }, addrs.join('\n'))
 
   let lastSent = -1
+  let lastSessions = -1
   const reportStats = (): void => {
     const stats = server.swarm.stats()
-    if (stats.bytesSent === lastSent) return
+    if (stats.bytesSent === lastSent && stats.servedSessions === lastSessions) return
     lastSent = stats.bytesSent
-    out.event('stats', { bytesSent: stats.bytesSent, bytesSentByFile: stats.bytesSentByFile, blamed: stats.blamed })
+    lastSessions = stats.servedSessions
+    out.event('stats', { bytesSent: stats.bytesSent, bytesSentByFile: stats.bytesSentByFile, blamed: stats.blamed, servedSessions: stats.servedSessions })
   }
   const statsTimer = setInterval(reportStats, STATS_INTERVAL_MS)
   const stopping = new AbortController()
@@ -124,6 +130,25 @@ export async function runServer (args: string[]): Promise<number> {
   // Keep serving until stopped by a signal.
   await new Promise<void>((resolve) => stopping.signal.addEventListener('abort', () => resolve(), { once: true }))
   return 0
+}
+
+/** A refused peer or IP is reported once per this interval at most: a flood of refusals must not flood the output. */
+const REFUSED_REPORT_MS = 10_000
+/** Refusals remembered for that de-duplication. */
+const REFUSED_REMEMBERED = 1_024
+
+/** Reports connections the gater refused as `refused` events (JSON only: stdout's human lines are the addresses). */
+function refusedReporter (out: Output): (reason: string, who: string) => void {
+  const last = new Map<string, number>()
+  return (reason, who) => {
+    const key = `${reason} ${who}`
+    const now = Date.now()
+    if (now - (last.get(key) ?? -Infinity) < REFUSED_REPORT_MS) return
+    last.delete(key)
+    last.set(key, now)
+    if (last.size > REFUSED_REMEMBERED) last.delete(last.keys().next().value!)
+    out.event('refused', { reason, who })
+  }
 }
 
 /** The task-server options, when --tracker is given. */

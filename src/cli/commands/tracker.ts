@@ -4,11 +4,15 @@ import { parse, parseMultiaddr, required } from '../args.js'
 import { Output } from '../output.js'
 import { reportIngestEvents } from '../task-events.js'
 import { USAGE } from '../usage.js'
+import { LIMIT_OPTIONS, limitsFromArgs } from '../limit-options.js'
+import { runTrackerToken } from './tracker-token.js'
 
 /** How often the tracker reports its egress when it changed. */
 const STATS_INTERVAL_MS = 1_000
 
 export async function runTracker (args: string[]): Promise<number> {
+  // `tracker token issue|revoke ...`: client tokens, from the tracker's data folder (no running tracker needed).
+  if (args[0] === 'token') return runTrackerToken(args.slice(1))
   const { values } = parse(args, {
     data: { type: 'string' },
     listen: { type: 'string', multiple: true },
@@ -25,13 +29,16 @@ export async function runTracker (args: string[]): Promise<number> {
     'allow-clients': { type: 'string' },
     private: { type: 'boolean', default: false },
     'http-token-file': { type: 'string' },
-    'http-private': { type: 'boolean', default: false }
+    'http-private': { type: 'boolean', default: false },
+    ...LIMIT_OPTIONS
   })
   if (values.help) { process.stdout.write(USAGE + '\n'); return 0 }
   const out = new Output(values.json)
   const listen = (values.listen ?? []).map((a) => parseMultiaddr(a, '--listen').toString())
   const announce = (values.announce ?? []).map((a) => parseMultiaddr(a, '--announce').toString())
+  const limits = limitsFromArgs(values)
   const tracker = await createTracker({
+    limits,
     dataDir: required(values.data, 'data'),
     listen: listen.length > 0 ? listen : undefined,
     announce: announce.length > 0 ? announce : undefined,

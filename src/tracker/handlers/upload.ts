@@ -15,7 +15,9 @@ export const handleUpload: Handler = (ctx, caller, req) => {
   if (u == null) throw new ProtocolError('UPLOAD without an upload body')
   const asker = { peerId: caller.toString(), subnet: u.subnet === '' ? '' : normalizeCidr(u.subnet), network: u.network }
   const max = Math.min(MAX_HINTS, u.max === 0 ? DEFAULT_HINTS : u.max)
-  const candidates: HintCandidate[] = ctx.registry.alive().filter((s) => s.ingest === true).map((s) => ({
+  // A client admitted by a token alone is not on the client list the servers hold, so only the tracker takes its upload.
+  const servers = ctx.auth?.byTokenOnly(caller) === true ? [] : ctx.registry.alive()
+  const candidates: HintCandidate[] = servers.filter((s) => s.ingest === true).map((s) => ({
     peerId: s.peerId,
     addrs: s.addrs,
     lanAddrs: s.lanAddrs,

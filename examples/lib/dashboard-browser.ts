@@ -93,7 +93,7 @@ export interface RateView {
   lineHeight: number
   /** The text above the chart. */
   summary: string
-  /** The servers table's rate cells, e.g. "in 1.9 MiB/s". */
+  /** The servers table's rate cells, e.g. "in 1.9 MiB/s, out 0.4 MiB/s". */
   serverRates: string[]
   /** The selected task's progress cell, e.g. "52%, 0/3 servers done". */
   taskProgress: string

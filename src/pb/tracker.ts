@@ -486,6 +486,16 @@ export namespace TrackerRequest {
     index: number
   }
 
+  export interface TrackerRequestHeartbeatBytesSentFieldEvent {
+    field: '$.heartbeat.bytesSent'
+    value: bigint
+  }
+
+  export interface TrackerRequestHeartbeatBytesReceivedFieldEvent {
+    field: '$.heartbeat.bytesReceived'
+    value: bigint
+  }
+
   export interface TrackerRequestHeartbeatMembersDigestFieldEvent {
     field: '$.heartbeat.membersDigest'
     value: string
@@ -743,7 +753,7 @@ export namespace TrackerRequest {
     return decodeMessage(buf, TrackerRequest.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TrackerRequest>): Generator<TrackerRequestTypeFieldEvent | TrackerRequestRegisterAddrsFieldEvent | TrackerRequestRegisterLanAddrsFieldEvent | TrackerRequestRegisterSubnetFieldEvent | TrackerRequestRegisterNetworkFieldEvent | TrackerRequestRegisterCapacityBytesFieldEvent | TrackerRequestRegisterIngestFieldEvent | TrackerRequestRegisterHttpUrlFieldEvent | TrackerRequestHeartbeatLoadFieldEvent | TrackerRequestHeartbeatTasksTaskIdFieldEvent | TrackerRequestHeartbeatTasksBytesFieldEvent | TrackerRequestHeartbeatTasksTotalBytesFieldEvent | TrackerRequestHeartbeatMembersDigestFieldEvent | TrackerRequestAnnounceHoldingsFileIdFieldEvent | TrackerRequestAnnounceHoldingsBitfieldFieldEvent | TrackerRequestAnnounceHoldingsCompleteFieldEvent | TrackerRequestAnnounceFullFieldEvent | TrackerRequestGetPeersFileIdFieldEvent | TrackerRequestGetPeersWantManifestFieldEvent | TrackerRequestGetPeersMaxFieldEvent | TrackerRequestGetPeersSubnetFieldEvent | TrackerRequestGetPeersNetworkFieldEvent | TrackerRequestGetPeersBannedFieldEvent | TrackerRequestCommitFileIdFieldEvent | TrackerRequestTaskResultTaskIdFieldEvent | TrackerRequestTaskResultOkFieldEvent | TrackerRequestTaskResultReasonFieldEvent | TrackerRequestTaskResultBytesFromPeerIdFieldEvent | TrackerRequestTaskResultBytesFromBytesFieldEvent | TrackerRequestTaskResultDurationMsFieldEvent | TrackerRequestTaskResultResumedChunksFieldEvent | TrackerRequestTaskResultFetchedChunksFieldEvent | TrackerRequestTaskResultSha256FieldEvent | TrackerRequestTaskResultAttemptFieldEvent | TrackerRequestTaskResultFetchAttemptsFieldEvent | TrackerRequestReplicateFileIdFieldEvent | TrackerRequestReplicateToFieldEvent | TrackerRequestTaskStatusTaskIdFieldEvent | TrackerRequestPrefetchFileIdFieldEvent | TrackerRequestPrefetchServerFieldEvent | TrackerRequestUploadSizeFieldEvent | TrackerRequestUploadSubnetFieldEvent | TrackerRequestUploadNetworkFieldEvent | TrackerRequestUploadMaxFieldEvent | TrackerRequestIngestCommitManifestFieldEvent | TrackerRequestIngestCommitReplicateToFieldEvent | TrackerRequestIngestCommitReplicateNetworkFieldEvent | TrackerRequestIngestCommitReplicateAllFieldEvent | TrackerRequestDownloadFileIdFieldEvent | TrackerRequestDownloadSubnetFieldEvent | TrackerRequestDownloadNetworkFieldEvent | TrackerRequestDownloadMaxFieldEvent | TrackerRequestFallbackFileIdFieldEvent | TrackerRequestFallbackReasonFieldEvent | TrackerRequestFallbackUnreachableFieldEvent | TrackerRequestFallbackSubnetFieldEvent | TrackerRequestFallbackNetworkFieldEvent | TrackerRequestListFilesMaxFieldEvent | TrackerRequestListTasksMaxFieldEvent | TrackerRequestTokenFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<TrackerRequest>): Generator<TrackerRequestTypeFieldEvent | TrackerRequestRegisterAddrsFieldEvent | TrackerRequestRegisterLanAddrsFieldEvent | TrackerRequestRegisterSubnetFieldEvent | TrackerRequestRegisterNetworkFieldEvent | TrackerRequestRegisterCapacityBytesFieldEvent | TrackerRequestRegisterIngestFieldEvent | TrackerRequestRegisterHttpUrlFieldEvent | TrackerRequestHeartbeatLoadFieldEvent | TrackerRequestHeartbeatTasksTaskIdFieldEvent | TrackerRequestHeartbeatTasksBytesFieldEvent | TrackerRequestHeartbeatTasksTotalBytesFieldEvent | TrackerRequestHeartbeatBytesSentFieldEvent | TrackerRequestHeartbeatBytesReceivedFieldEvent | TrackerRequestHeartbeatMembersDigestFieldEvent | TrackerRequestAnnounceHoldingsFileIdFieldEvent | TrackerRequestAnnounceHoldingsBitfieldFieldEvent | TrackerRequestAnnounceHoldingsCompleteFieldEvent | TrackerRequestAnnounceFullFieldEvent | TrackerRequestGetPeersFileIdFieldEvent | TrackerRequestGetPeersWantManifestFieldEvent | TrackerRequestGetPeersMaxFieldEvent | TrackerRequestGetPeersSubnetFieldEvent | TrackerRequestGetPeersNetworkFieldEvent | TrackerRequestGetPeersBannedFieldEvent | TrackerRequestCommitFileIdFieldEvent | TrackerRequestTaskResultTaskIdFieldEvent | TrackerRequestTaskResultOkFieldEvent | TrackerRequestTaskResultReasonFieldEvent | TrackerRequestTaskResultBytesFromPeerIdFieldEvent | TrackerRequestTaskResultBytesFromBytesFieldEvent | TrackerRequestTaskResultDurationMsFieldEvent | TrackerRequestTaskResultResumedChunksFieldEvent | TrackerRequestTaskResultFetchedChunksFieldEvent | TrackerRequestTaskResultSha256FieldEvent | TrackerRequestTaskResultAttemptFieldEvent | TrackerRequestTaskResultFetchAttemptsFieldEvent | TrackerRequestReplicateFileIdFieldEvent | TrackerRequestReplicateToFieldEvent | TrackerRequestTaskStatusTaskIdFieldEvent | TrackerRequestPrefetchFileIdFieldEvent | TrackerRequestPrefetchServerFieldEvent | TrackerRequestUploadSizeFieldEvent | TrackerRequestUploadSubnetFieldEvent | TrackerRequestUploadNetworkFieldEvent | TrackerRequestUploadMaxFieldEvent | TrackerRequestIngestCommitManifestFieldEvent | TrackerRequestIngestCommitReplicateToFieldEvent | TrackerRequestIngestCommitReplicateNetworkFieldEvent | TrackerRequestIngestCommitReplicateAllFieldEvent | TrackerRequestDownloadFileIdFieldEvent | TrackerRequestDownloadSubnetFieldEvent | TrackerRequestDownloadNetworkFieldEvent | TrackerRequestDownloadMaxFieldEvent | TrackerRequestFallbackFileIdFieldEvent | TrackerRequestFallbackReasonFieldEvent | TrackerRequestFallbackUnreachableFieldEvent | TrackerRequestFallbackSubnetFieldEvent | TrackerRequestFallbackNetworkFieldEvent | TrackerRequestListFilesMaxFieldEvent | TrackerRequestListTasksMaxFieldEvent | TrackerRequestTokenFieldEvent> {
     return streamMessage(buf, TrackerRequest.codec(), opts)
   }
 }
@@ -1166,6 +1176,8 @@ export namespace RegisterResponse {
 export interface Heartbeat {
   load: number
   tasks: TaskProgress[]
+  bytesSent: bigint
+  bytesReceived: bigint
   membersDigest: string
 }
 
@@ -1191,6 +1203,16 @@ export namespace Heartbeat {
           }
         }
 
+        if ((obj.bytesSent != null && obj.bytesSent !== 0n)) {
+          w.uint32(24)
+          w.uint64(obj.bytesSent)
+        }
+
+        if ((obj.bytesReceived != null && obj.bytesReceived !== 0n)) {
+          w.uint32(32)
+          w.uint64(obj.bytesReceived)
+        }
+
         if ((obj.membersDigest != null && obj.membersDigest !== '')) {
           w.uint32(162)
           w.string(obj.membersDigest)
@@ -1203,6 +1225,8 @@ export namespace Heartbeat {
         const obj: any = {
           load: 0,
           tasks: [],
+          bytesSent: 0n,
+          bytesReceived: 0n,
           membersDigest: ''
         }
 
@@ -1224,6 +1248,14 @@ export namespace Heartbeat {
               obj.tasks.push(TaskProgress.codec().decode(reader, reader.uint32(), {
                 limits: opts.limits?.tasks$
               }))
+              break
+            }
+            case 3: {
+              obj.bytesSent = reader.uint64()
+              break
+            }
+            case 4: {
+              obj.bytesReceived = reader.uint64()
               break
             }
             case 20: {
@@ -1274,6 +1306,20 @@ export namespace Heartbeat {
 
               break
             }
+            case 3: {
+              yield {
+                field: `${prefix}.bytesSent`,
+                value: reader.uint64()
+              }
+              break
+            }
+            case 4: {
+              yield {
+                field: `${prefix}.bytesReceived`,
+                value: reader.uint64()
+              }
+              break
+            }
             case 20: {
               yield {
                 field: `${prefix}.membersDigest`,
@@ -1316,6 +1362,16 @@ export namespace Heartbeat {
     index: number
   }
 
+  export interface HeartbeatBytesSentFieldEvent {
+    field: '$.bytesSent'
+    value: bigint
+  }
+
+  export interface HeartbeatBytesReceivedFieldEvent {
+    field: '$.bytesReceived'
+    value: bigint
+  }
+
   export interface HeartbeatMembersDigestFieldEvent {
     field: '$.membersDigest'
     value: string
@@ -1329,7 +1385,7 @@ export namespace Heartbeat {
     return decodeMessage(buf, Heartbeat.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Heartbeat>): Generator<HeartbeatLoadFieldEvent | HeartbeatTasksTaskIdFieldEvent | HeartbeatTasksBytesFieldEvent | HeartbeatTasksTotalBytesFieldEvent | HeartbeatMembersDigestFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<Heartbeat>): Generator<HeartbeatLoadFieldEvent | HeartbeatTasksTaskIdFieldEvent | HeartbeatTasksBytesFieldEvent | HeartbeatTasksTotalBytesFieldEvent | HeartbeatBytesSentFieldEvent | HeartbeatBytesReceivedFieldEvent | HeartbeatMembersDigestFieldEvent> {
     return streamMessage(buf, Heartbeat.codec(), opts)
   }
 }

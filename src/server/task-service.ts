@@ -118,7 +118,10 @@ export class TaskService extends TypedEventEmitter<TaskServiceEvents> {
         ingest: init.ingest ?? false,
         httpUrl: init.httpUrl ?? ''
       }),
-      heartbeat: () => ({ load: this.#runner.load, tasks: this.#runner.progress() }),
+      heartbeat: () => {
+        const { bytesSent, bytesReceived } = swarm.stats()
+        return { load: this.#runner.load, tasks: this.#runner.progress(), bytesSent: BigInt(bytesSent), bytesReceived: BigInt(bytesReceived) }
+      },
       onRegistered: () => {
         this.#announcer.announceAll()
         this.safeDispatchEvent('registered', { detail: { tracker: init.tracker.toString() } })

@@ -50,7 +50,7 @@ export class TrackerClient {
 
   /** False when the tracker asks us to register again (it does not know us). */
   async heartbeat (body: Partial<Heartbeat>, options?: AbortOptions): Promise<boolean> {
-    const res = await this.#call({ type: Type.HEARTBEAT, heartbeat: { load: body.load ?? 0, tasks: body.tasks ?? [], membersDigest: this.members?.digest ?? '' } }, options)
+    const res = await this.#call({ type: Type.HEARTBEAT, heartbeat: { load: body.load ?? 0, tasks: body.tasks ?? [], bytesSent: body.bytesSent ?? 0n, bytesReceived: body.bytesReceived ?? 0n, membersDigest: this.members?.digest ?? '' } }, options)
     const heartbeat = need(res.heartbeat, 'heartbeat')
     if (heartbeat.members != null) this.members?.update(heartbeat.members)
     return heartbeat.reregister !== true

@@ -58,6 +58,8 @@ export interface SwarmStats {
   /** Payload bytes this node sent in pieces. */
   bytesSent: number
   bytesSentByFile: Record<string, number>
+  /** Payload bytes of verified chunks this node received and stored. */
+  bytesReceived: number
   /** Peers that sent chunks failing their hash, by file. */
   blamed: Record<string, Record<string, number>>
   /** Chunk streams peers opened to us (each one ran the protocol handler): 0 means no peer got that far. */
@@ -89,7 +91,7 @@ export class Swarm {
   readonly #log: Logger
   readonly #files = new Map<string, Promise<SwarmFile | undefined>>()
   readonly #downloads = new Map<string, Promise<FetchResult>>()
-  readonly #stats: SwarmStats = { bytesSent: 0, bytesSentByFile: {}, blamed: {}, servedSessions: 0 }
+  readonly #stats: SwarmStats = { bytesSent: 0, bytesSentByFile: {}, bytesReceived: 0, blamed: {}, servedSessions: 0 }
   /** Pieces in flight per requesting peer, across its sessions (peer-limits.ts). */
   readonly #slots: PeerSlots
   /** Serve byte rate per requesting peer, across its sessions and files (0 = no cap). */
@@ -262,6 +264,7 @@ export class Swarm {
         for (const o of this.#observers) o.sent?.(fileKey, peer?.toString(), bytes)
       },
       onReceived: (fileKey, peer, bytes) => {
+        this.#stats.bytesReceived += bytes
         for (const o of this.#observers) o.received?.(fileKey, peer, bytes)
       }
     }

@@ -114,7 +114,7 @@ async function pollTask () {
 async function poll () {
   try {
     const [servers, files, tasks] = await Promise.all([get('/api/servers'), get('/api/files'), get('/api/tasks')])
-    fill('servers', servers, (tr, s) => { cell(tr, short(s.peerId), 'mono'); cell(tr, s.alive ? 'yes' : 'no'); cell(tr, s.network || '-'); cell(tr, s.subnet || '-'); cell(tr, Object.keys(s.holdings).length); cell(tr, 'in ' + rate(s.inBytesPerSec ?? 0), 'rate'); cell(tr, (s.lastSeenMsAgo / 1000).toFixed(1) + ' s ago') })
+    fill('servers', servers, (tr, s) => { cell(tr, short(s.peerId), 'mono'); cell(tr, s.alive ? 'yes' : 'no'); cell(tr, s.network || '-'); cell(tr, s.subnet || '-'); cell(tr, Object.keys(s.holdings).length); cell(tr, 'in ' + rate(s.inBytesPerSec ?? 0) + ', out ' + rate(s.outBytesPerSec ?? 0), 'rate'); cell(tr, (s.lastSeenMsAgo / 1000).toFixed(1) + ' s ago') })
     fill('files', files, (tr, f) => { cell(tr, short(f.fileId), 'mono'); cell(tr, f.name); cell(tr, mib(f.size)); cell(tr, f.chunks); cell(tr, f.holders); cell(tr, f.completeCopies); cell(tr, f.trackerSeeding ? 'yes' : 'no') })
     if (selected == null) selected = (tasks.find((t) => t.state !== 'done' && t.state !== 'failed') ?? tasks[0])?.taskId ?? null
     fill('tasks', tasks, (tr, t) => {

@@ -1,4 +1,5 @@
 import type { TrackerDb, ServerRow } from './db.js'
+import { ServerRates, type ServerRate } from './server-rates.js'
 
 export interface RegisterInfo {
   addrs: string[]
@@ -29,11 +30,13 @@ export class Registry {
   readonly #now: () => number
   readonly #timeoutMs: number
   readonly #servers = new Map<string, ServerRow>()
+  readonly #rates: ServerRates
 
   constructor (init: RegistryInit) {
     this.#db = init.db
     this.#now = init.now
     this.#timeoutMs = init.heartbeatTimeoutMs
+    this.#rates = new ServerRates(init.heartbeatTimeoutMs)
     for (const s of init.db.listServers()) this.#servers.set(s.peerId, s)
   }
 
@@ -47,14 +50,23 @@ export class Registry {
     return old == null
   }
 
-  /** Records a heartbeat; false when the server is unknown (it must register). */
-  heartbeat (peerId: string, load: number): boolean {
+  /**
+   * Records a heartbeat; false when the server is unknown (it must register).
+   * `bytes` are the server's cumulative chunk payload counters, for its rates.
+   */
+  heartbeat (peerId: string, load: number, bytes?: { sent: number, received: number }): boolean {
     const s = this.#servers.get(peerId)
     if (s == null) return false
     s.lastSeen = this.#now()
     s.load = load
+    if (bytes != null) this.#rates.update(peerId, s.lastSeen, bytes.sent, bytes.received)
     this.#db.putServer(s)
     return true
+  }
+
+  /** The server's send and receive rates from its last two heartbeats (0 once it is silent). */
+  rate (peerId: string): ServerRate {
+    return this.#rates.rate(peerId, this.#now())
   }
 
   /** Liveness without a heartbeat of its own: any call from the server proves it is up. */

@@ -33,8 +33,10 @@ export function serversView (src: ViewSources): object[] {
     capacityBytes: s.capacityBytes,
     load: s.load,
     rttMs: s.rttMs ?? null,
-    // Derived from the growth of its tasks' progress between heartbeats (task-rates.ts); 0 when idle or stale.
-    inBytesPerSec: Math.round(src.tasks.rates.serverRate(s.peerId)),
+    // From the chunk byte counters in its heartbeats (server-rates.ts), or from the growth of its
+    // tasks' progress (task-rates.ts; this also counts bytes a task took over HTTP): the larger. 0 when idle or stale.
+    inBytesPerSec: Math.round(Math.max(src.registry.rate(s.peerId).receivedBps, src.tasks.rates.serverRate(s.peerId))),
+    outBytesPerSec: Math.round(src.registry.rate(s.peerId).sentBps),
     ingest: s.ingest === true,
     httpUrl: s.httpUrl ?? '',
     registeredAt: iso(s.registeredAt),

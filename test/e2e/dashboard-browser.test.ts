@@ -112,9 +112,10 @@ describe('dashboard in headless Chromium against a live tracker and servers', fu
     assert.ok(charted.some((r) => /receive rate, all servers: \d+\.\d MiB\/s/.test(r.summary)), charted.at(-1)?.summary)
     const finalChart = await rateView(page)
     assert.ok(finalChart.chartPoints >= Math.max(...runningRates.map((r) => r.chartPoints)), 'the history is kept after the task ends')
-    // Servers table: one rate cell per server, and some server seen receiving at a rate above 0.
-    for (const r of runningRates) assert.ok(r.serverRates.length >= SERVERS && r.serverRates.every((t) => /^in \d+\.\d MiB\/s$/.test(t)), r.serverRates.join(' | '))
-    assert.ok(runningRates.some((r) => r.serverRates.some((t) => t !== 'in 0.0 MiB/s')), 'a server shown receiving')
+    // Servers table: one rate cell per server; some server seen receiving, and (they swarm) some seen sending, above 0.
+    for (const r of runningRates) assert.ok(r.serverRates.length >= SERVERS && r.serverRates.every((t) => /^in \d+\.\d MiB\/s, out \d+\.\d MiB\/s$/.test(t)), r.serverRates.join(' | '))
+    assert.ok(runningRates.some((r) => r.serverRates.some((t) => !t.startsWith('in 0.0 MiB/s'))), 'a server shown receiving')
+    assert.ok(runningRates.some((r) => r.serverRates.some((t) => !t.endsWith('out 0.0 MiB/s'))), 'a server shown sending to its peers')
     // Task progress by bytes: part-way while no server had finished yet, not 0%.
     const progressCells = runningRates.map((r) => r.taskProgress)
     assert.ok(progressCells.some((t) => new RegExp(`^[1-9]\\d?%, 0/${SERVERS} servers done$`).test(t)), `byte progress before any server finished: ${[...new Set(progressCells)].join(' | ')}`)

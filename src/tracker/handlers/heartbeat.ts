@@ -9,7 +9,7 @@ export const handleHeartbeat: Handler = (ctx, caller, req) => {
   const h = req.heartbeat
   if (h == null) throw new ProtocolError('HEARTBEAT without a heartbeat body')
   if (h.tasks.length > MAX_TASKS_PER_HEARTBEAT) throw new ProtocolError(`more than ${MAX_TASKS_PER_HEARTBEAT} tasks in a heartbeat`)
-  if (!ctx.registry.heartbeat(caller.toString(), h.load)) return { heartbeat: { reregister: true } }
+  if (!ctx.registry.heartbeat(caller.toString(), h.load, { sent: Number(h.bytesSent), received: Number(h.bytesReceived) })) return { heartbeat: { reregister: true } }
   ctx.tasks.onProgress(caller.toString(), h.tasks.map((t) => ({ taskId: t.taskId, bytes: Number(t.bytes), totalBytes: Number(t.totalBytes) })))
   return { heartbeat: { reregister: false } }
 }

@@ -80,11 +80,13 @@ Commands
               --token T | --token-file F  a client token the tracker's operator issued
               --replicate all|none|network:NAME|PEERID,...  (default all)
               --streams N (default 4)  --chunk-size SIZE (default 1MiB)
+              --max-targets N (default 3; 1 = never split across ingest servers)
               --subnet CIDR  --network NAME   where this client is, for the tracker's ranking
-  download FILE_ID  fetch from every holder at once, HTTP fallback, verified, resumable
+  download FILE_ID  fetch from every holder at once, HTTP/relay fallback, verified, resumable
               -o PATH  --tracker MULTIADDR  [required]
               --min-rate SIZE      P2P rate below which (for --slow-for S, default 5) it falls back (default 1MiB)
-              --no-fallback        never fall back to HTTP
+              --no-fallback        never fall back (neither HTTP nor relay)
+              --no-relay           fall back to HTTP only, never through a relay
   status [TASK_ID]  a task's state, or the newest tasks: --tracker MULTIADDR
               --watch              refresh the task's per-server table until it is done or failed
               --interval S (default 1)  --timeout S (default 3600)

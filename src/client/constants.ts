@@ -120,3 +120,50 @@ export const PARTIAL_SUFFIX = '.shoal-partial'
 
 /** Peers asked for per DOWNLOAD. */
 export const DOWNLOAD_HINTS = 16
+
+/** One attempt to open a relayed connection to a holder (relay hop + the holder's Noise handshake). */
+export const RELAY_DIAL_TIMEOUT_MS = 15_000
+
+/**
+ * Attempts per holder to open a relayed connection: a direct dial to the same
+ * holder still running (a black-holed address waits for the dial timeout)
+ * makes libp2p join it, so the first attempt can fail for that reason alone.
+ */
+export const RELAY_DIAL_ATTEMPTS = 3
+
+/** Pause between relayed dial attempts. */
+export const RELAY_DIAL_BACKOFF_MS = 1_000
+
+/**
+ * Most ingest targets one upload is split across. Each extra target is
+ * another path from the client, and its part must be fetched by the primary
+ * before the commit; three cover "one link cannot carry it" without turning
+ * the commit into a swarm download.
+ */
+export const MAX_SPLIT_TARGETS = 3
+
+/**
+ * A candidate joins a split only if its probed rate is at least this share of
+ * the best one: a much slower link would hold chunks the others could have
+ * sent sooner, and costs the primary a fetch for little gain. So a 100 and a
+ * 20 Mbit/s link are not split; two equal links are.
+ */
+export const SPLIT_MIN_FRACTION = 0.5
+
+/**
+ * No split when the best target alone would take less than this: the
+ * confirming probe (up to PROBE_MAX_MS) and the primary's fetch of the other
+ * parts cost about what a split would save on a short upload.
+ */
+export const SPLIT_MIN_SECONDS = 8
+
+/**
+ * The probes run in parallel, so links that share one bottleneck (the
+ * client's own uplink, or its CPU on loopback) each read a share of it and
+ * look alike. Before splitting, the best candidate is probed again alone:
+ * when it alone gets at least this share of what the parallel probes got
+ * together, the links share the bottleneck and a split would gain nothing.
+ * Independent links: alone ~ its own parallel rate, e.g. 0.5 of the sum of
+ * two equal ones; shared: alone ~ the sum.
+ */
+export const SPLIT_SHARED_FRACTION = 0.8

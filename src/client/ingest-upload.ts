@@ -7,8 +7,7 @@ import type { Bitfield } from '../store/bitfield.js'
 import { verifiedBytes } from '../store/util.js'
 import { backoff, sleep } from '../util/sleep.js'
 import { MAX_BAD_CHUNKS, MAX_UPLOAD_RECONNECTS, RECONNECT_BACKOFF_MAX_MS, RECONNECT_BACKOFF_MS } from './constants.js'
-import { Notifier } from './notifier.js'
-import { ChunkQueue } from './upload-queue.js'
+import { UploadPool } from './upload-pool.js'
 import { UploadStream, type UploadShared } from './upload-stream.js'
 
 export interface IngestUploadInit {
@@ -19,6 +18,12 @@ export interface IngestUploadInit {
   streams: number
   log: Logger
   onProgress(): void
+  /**
+   * The work shared with the other targets of a split upload (upload-pool.ts);
+   * the caller starts it once every target's STATE is in. Default: this
+   * upload's own, started by its first STATE.
+   */
+  pool?: UploadPool
 }
 
 export interface IngestUploadResult {
@@ -27,6 +32,8 @@ export interface IngestUploadResult {
   resumedBytes: number
   bytesSent: number
   uploadSeconds: number
+  /** COMMIT to COMMITTED: the receiver's fetch of other targets' parts (split), its whole-file hash, the tracker call. */
+  commitSeconds: number
   reconnects: number
 }
 
@@ -40,41 +47,84 @@ export interface IngestUploadResult {
  */
 export class IngestUpload {
   readonly #init: IngestUploadInit
-  readonly #changed = new Notifier()
+  readonly #pool: UploadPool
+  readonly #ownPool: boolean
+  /** What this target holds, verified: its STATE, then every STORED. */
   #stored!: Bitfield
-  #queue = new ChunkQueue([])
   #streams: UploadStream[] = []
   #bytesSent = 0
   #badChunks = 0
+  #reconnects = 0
   #firstSend = 0
   #lastStored = 0
   #resumedBytes = -1
 
   constructor (init: IngestUploadInit) {
     this.#init = init
+    this.#ownPool = init.pool == null
+    this.#pool = init.pool ?? new UploadPool(init.info.manifest.chunkHashes.byteLength / 32)
   }
 
-  /** Bytes the receiver holds, verified. */
+  /** Bytes this receiver holds, verified. */
   get storedBytes (): number { return this.#stored == null ? 0 : verifiedBytes(this.#init.info.manifest, this.#stored) }
+  /** Chunks this receiver holds, verified (empty before its first STATE). */
+  get storedChunks (): number[] { return this.#stored == null ? [] : [...this.#stored.indices()] }
+  /** Bytes it held when this upload first reached it; 0 before. */
+  get resumedBytes (): number { return Math.max(0, this.#resumedBytes) }
   get bytesSent (): number { return this.#bytesSent }
+  get reconnects (): number { return this.#reconnects }
+  /** From this target's first chunk sent to its last one acknowledged. */
+  get uploadSeconds (): number { return this.#firstSend === 0 ? 0 : (this.#lastStored - this.#firstSend) / 1000 }
+  get firstSend (): number { return this.#firstSend }
+  get lastStored (): number { return this.#lastStored }
   get blockChunks (): number[] { return this.#streams.filter((s) => !s.failed).map((s) => s.sizer.chunks) }
 
-  async run (spec: { to: string[], network: string, all: boolean }, signal: AbortSignal): Promise<IngestUploadResult> {
-    let reconnects = 0
+  /** Sends this target's share (its own upload, or its part of a split one), then COMMIT (with the other targets as `sources`). */
+  async run (spec: { to: string[], network: string, all: boolean }, signal: AbortSignal, sources: () => string[] = () => []): Promise<IngestUploadResult> {
+    return this.#withReconnects(signal, async () => {
+      if (this.#streams.length === 0) await this.#connect(signal)
+      await this.#sendAll(signal)
+      const committer = this.#streams.find((s) => !s.failed) ?? (await this.#openOne(false, signal))
+      const commitStart = Date.now()
+      const { taskId, servers } = await committer.commit(spec, signal, sources())
+      const commitSeconds = (Date.now() - commitStart) / 1000
+      await Promise.all(this.#streams.map(async (s) => s.close()))
+      this.#streams = []
+      return { taskId, servers, resumedBytes: this.resumedBytes, bytesSent: this.#bytesSent, uploadSeconds: this.uploadSeconds, commitSeconds, reconnects: this.#reconnects }
+    })
+  }
+
+  /** Opens the streams and reads the receiver's STATE (merged into the shared pool), without sending yet: a split upload's first step. */
+  async open (signal: AbortSignal): Promise<void> {
+    await this.#withReconnects(signal, async () => { if (this.#streams.length === 0) await this.#connect(signal) })
+  }
+
+  /** A split upload's other target: sends chunks until every one is stored somewhere, then closes (no COMMIT). */
+  async transfer (signal: AbortSignal): Promise<void> {
+    await this.#withReconnects(signal, async () => {
+      if (this.#streams.length === 0) await this.#connect(signal)
+      await this.#sendAll(signal)
+      await Promise.all(this.#streams.map(async (s) => s.close()))
+      this.#streams = []
+    })
+  }
+
+  /** Aborts every stream (a split upload whose primary failed). */
+  abort (err: Error): void {
+    for (const s of this.#streams) s.abort(err)
+    this.#streams = []
+  }
+
+  /** Runs `step`; when it fails (every stream failed), reconnects: the receiver's STATE tells what arrived. */
+  async #withReconnects<T> (signal: AbortSignal, step: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        await this.#connect(signal)
-        await this.#sendAll(signal)
-        const committer = this.#streams.find((s) => !s.failed) ?? (await this.#openOne(false, signal))
-        const { taskId, servers } = await committer.commit(spec, signal)
-        await Promise.all(this.#streams.map(async (s) => s.close()))
-        const uploadSeconds = this.#firstSend === 0 ? 0 : (this.#lastStored - this.#firstSend) / 1000
-        return { taskId, servers, resumedBytes: this.#resumedBytes, bytesSent: this.#bytesSent, uploadSeconds, reconnects }
+        return await step()
       } catch (err: any) {
         for (const s of this.#streams) s.abort(err)
         this.#streams = []
         if (signal.aborted || !retryable(err) || attempt >= MAX_UPLOAD_RECONNECTS) throw err
-        reconnects++
+        this.#reconnects++
         this.#init.log('upload of %s: every stream failed (%s); reconnecting', this.#init.info.key, err.message)
         await sleep(backoff(attempt + 1, RECONNECT_BACKOFF_MS, RECONNECT_BACKOFF_MAX_MS), signal)
       }
@@ -91,9 +141,11 @@ export class IngestUpload {
   async #openOne (withManifest: boolean, signal: AbortSignal): Promise<UploadStream> {
     const { stream, state } = await UploadStream.open(this.#shared(), withManifest, signal)
     if (withManifest || this.#stored == null) {
+      // A reconnect's STATE also covers chunks stored but never acknowledged (the stream died first): not sent again.
       this.#stored = state.bitfield
       if (this.#resumedBytes < 0) this.#resumedBytes = this.storedBytes
-      this.#queue = new ChunkQueue(state.bitfield.missing())
+      this.#pool.merge(state.bitfield)
+      if (this.#ownPool) this.#pool.start()
     }
     this.#streams.push(stream)
     return stream
@@ -106,8 +158,7 @@ export class IngestUpload {
         await s.run(signal)
       } catch (err: any) {
         s.abort(err)
-        this.#queue.putBack(s.unacked().filter((i) => !this.#stored.has(i)))
-        this.#changed.notify()
+        this.#pool.putBack(s.unacked())
         throw err
       }
     })
@@ -118,7 +169,7 @@ export class IngestUpload {
   }
 
   #done (): boolean {
-    return this.#stored.full
+    return this.#pool.done
   }
 
   #shared (): UploadShared {
@@ -127,9 +178,9 @@ export class IngestUpload {
       addrs: this.#init.addrs,
       info: this.#init.info,
       file: this.#init.file,
-      changed: this.#changed,
+      changed: this.#pool.changed,
       done: () => this.#done(),
-      take: (max) => this.#take(max),
+      take: (max) => this.#pool.take(max),
       onSent: (bytes) => {
         if (this.#firstSend === 0) this.#firstSend = Date.now()
         this.#bytesSent += bytes
@@ -137,6 +188,7 @@ export class IngestUpload {
       },
       onStored: (index) => {
         this.#stored.set(index)
+        this.#pool.storedAt(index)
         this.#lastStored = Date.now()
         this.#init.onProgress()
       },
@@ -146,18 +198,9 @@ export class IngestUpload {
           for (const s of this.#streams) s.abort(new ChunkHashMismatchError(`the ingest server rejected ${this.#badChunks} chunks that match the manifest here`))
           return
         }
-        this.#queue.putBack([index])
+        this.#pool.putBack([index])
       }
     }
-  }
-
-  /** The next run of chunks not yet stored; a run stops at the first chunk stored meanwhile. */
-  #take (max: number): number[] {
-    const run = this.#queue.take(max)
-    const firstStored = run.findIndex((i) => this.#stored.has(i))
-    if (firstStored < 0) return run
-    this.#queue.putBack(run.slice(firstStored + 1))
-    return run.slice(0, firstStored).length > 0 ? run.slice(0, firstStored) : this.#take(max)
   }
 }
 

@@ -9,7 +9,7 @@ import { chunkLength, chunkMatches, chunkOffset, type FileInfo } from '../manife
 import type { ShoalNode } from '../node/index.js'
 import { IngestFrame } from '../pb/ingest.js'
 import { BulkReader, encodeLengthPrefixed } from '../rpc/bulk-reader.js'
-import { commitTimeoutMs, INGEST_PROTOCOL, MAX_INGEST_FRAME_BYTES } from '../rpc/transfer-constants.js'
+import { commitTimeoutMs, gatherTimeoutMs, INGEST_PROTOCOL, MAX_INGEST_FRAME_BYTES } from '../rpc/transfer-constants.js'
 import { Bitfield } from '../store/bitfield.js'
 import { readFully } from '../store/fs-io.js'
 import { sendAll } from '../util/stream.js'
@@ -116,11 +116,16 @@ export class UploadStream {
     }
   }
 
-  /** COMMIT on this stream; resolves with the task the tracker created. */
-  async commit (spec: { to: string[], network: string, all: boolean }, signal: AbortSignal): Promise<{ taskId: string, servers: string[] }> {
+  /**
+   * COMMIT on this stream; resolves with the task the tracker created.
+   * `sources`: a split upload's other targets, from which the receiver
+   * fetches the rest of the file first (so the wait allows for that too).
+   */
+  async commit (spec: { to: string[], network: string, all: boolean }, signal: AbortSignal, sources: string[] = []): Promise<{ taskId: string, servers: string[] }> {
     this.#committed = Promise.withResolvers()
-    const wait = AbortSignal.any([signal, AbortSignal.timeout(commitTimeoutMs(this.#s.info.manifest.size) + COMMIT_GRACE_MS)])
-    await this.#send({ type: Type.COMMIT, replicateTo: spec.to, replicateNetwork: spec.network, replicateAll: spec.all }, undefined, wait)
+    const size = this.#s.info.manifest.size
+    const wait = AbortSignal.any([signal, AbortSignal.timeout(commitTimeoutMs(size) + (sources.length > 0 ? gatherTimeoutMs(size) : 0) + COMMIT_GRACE_MS)])
+    await this.#send({ type: Type.COMMIT, replicateTo: spec.to, replicateNetwork: spec.network, replicateAll: spec.all, sources }, undefined, wait)
     const onAbort = (): void => { this.#committed?.reject(wait.reason ?? new TimeoutError('commit timed out')) }
     wait.addEventListener('abort', onAbort, { once: true })
     try {

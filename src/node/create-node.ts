@@ -43,6 +43,8 @@ export interface ShoalNodeOptions {
   allow?: (peer: PeerId) => boolean
   /** Told of every connection the default gater refuses (logs, `refused` events). */
   onDenied?: GaterInit['onDenied']
+  /** With a relay service: who it relays, and who may reserve (gater.ts). Default: everyone. */
+  relayGate?: Pick<GaterInit, 'mayRelay' | 'mayReserve'>
   maxConnections?: number
   /** Connection limits (limits.ts); `maxConnections` above wins when both are given. Defaults from the constants. */
   limits?: Partial<Pick<Limits, 'maxConnections' | 'maxPendingConnections' | 'maxPendingPerIp'>>
@@ -76,7 +78,7 @@ export async function createShoalNode (options: ShoalNodeOptions): Promise<Shoal
         maxReadBufferLength: STREAM_MAX_READ_BUFFER
       }
     })],
-    connectionGater: options.connectionGater ?? shoalGater({ allow: options.allow, maxPendingPerIp: limits.maxPendingPerIp, onDenied: options.onDenied }),
+    connectionGater: options.connectionGater ?? shoalGater({ allow: options.allow, maxPendingPerIp: limits.maxPendingPerIp, onDenied: options.onDenied, ...options.relayGate }),
     connectionManager: {
       maxConnections: limits.maxConnections,
       inboundConnectionThreshold: INBOUND_CONNECTION_THRESHOLD,

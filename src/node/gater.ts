@@ -15,15 +15,26 @@ export interface GaterInit {
   maxPendingPerIp?: number
   /** Called when a connection is refused, for logs and tests. */
   onDenied?(reason: DenyReason, who: string): void
+  /**
+   * A relay server on this node (circuit-relay-v2): whether `source` may be
+   * relayed to `destination`. Undefined = anyone to anyone that holds a
+   * reservation. The tracker's relay admits registered servers and the
+   * clients its FALLBACK answers named a relay to (tracker/relay-offer.ts).
+   */
+  mayRelay?: (source: PeerId, destination: PeerId) => boolean
+  /** A relay server on this node: whether `peer` may make a reservation (listen through us). Undefined = anyone. */
+  mayReserve?: (peer: PeerId) => boolean
 }
 
 /**
  * Why the gater refused: `not-allowed` = a peer off the list finished Noise
  * (inbound or outbound) and was cut before multiplexing; `not-dialled` = we
  * were about to dial a peer off the list (peer exchange, mDNS) and did not;
- * `too-many-handshakes` = one IP had too many handshakes in progress.
+ * `too-many-handshakes` = one IP had too many handshakes in progress;
+ * `not-relayed` = our relay refused to carry a peer's connection (or to take
+ * its reservation).
  */
-export type DenyReason = 'not-allowed' | 'not-dialled' | 'too-many-handshakes'
+export type DenyReason = 'not-allowed' | 'not-dialled' | 'too-many-handshakes' | 'not-relayed'
 
 /**
  * The connection gater of every Shoal node.
@@ -79,7 +90,18 @@ export function shoalGater (init: GaterInit = {}): ConnectionGater {
       if (ip != null) release(maConn, ip)
       return denied(peer)
     },
-    denyOutboundEncryptedConnection: (peer) => denied(peer)
+    denyOutboundEncryptedConnection: (peer) => denied(peer),
+    // Asked by the relay server (circuit-relay-v2) only; a node without one never calls these.
+    denyOutboundRelayedConnection: (source, destination) => {
+      if (init.mayRelay == null || init.mayRelay(source, destination)) return false
+      init.onDenied?.('not-relayed', source.toString())
+      return true
+    },
+    denyInboundRelayReservation: (peer) => {
+      if (init.mayReserve == null || init.mayReserve(peer)) return false
+      init.onDenied?.('not-relayed', peer.toString())
+      return true
+    }
   }
 }
 

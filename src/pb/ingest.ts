@@ -18,6 +18,7 @@ export interface IngestFrame {
   servers: string[]
   code: IngestFrame.Code
   message: string
+  sources: string[]
 }
 
 export namespace IngestFrame {
@@ -166,6 +167,13 @@ export namespace IngestFrame {
           w.string(obj.message)
         }
 
+        if (obj.sources != null && obj.sources.length > 0) {
+          for (const value of obj.sources) {
+            w.uint32(122)
+            w.string(value)
+          }
+        }
+
         if (opts.lengthDelimited !== false) {
           w.ldelim()
         }
@@ -184,7 +192,8 @@ export namespace IngestFrame {
           taskId: '',
           servers: [],
           code: Code.NONE,
-          message: ''
+          message: '',
+          sources: []
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -257,6 +266,14 @@ export namespace IngestFrame {
               obj.message = reader.string()
               break
             }
+            case 15: {
+              if (opts.limits?.sources != null && obj.sources.length === opts.limits.sources) {
+                throw new MaxLengthError('Decode error - repeated field "sources" had too many elements')
+              }
+
+              obj.sources.push(reader.string())
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -268,7 +285,8 @@ export namespace IngestFrame {
       }, function * (reader, length, prefix, opts = {}) {
         const obj = {
           replicateTo: 0,
-          servers: 0
+          servers: 0,
+          sources: 0
         }
 
         const end = length == null ? reader.len : reader.pos + length
@@ -391,6 +409,21 @@ export namespace IngestFrame {
               }
               break
             }
+            case 15: {
+              if (opts.limits?.sources != null && obj.sources === opts.limits.sources) {
+                throw new MaxLengthError('Streaming decode error - repeated field "sources" had too many elements')
+              }
+
+              yield {
+                field: `${prefix}.sources[]`,
+                index: obj.sources,
+                value: reader.string()
+              }
+
+              obj.sources++
+
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -475,6 +508,12 @@ export namespace IngestFrame {
     value: string
   }
 
+  export interface IngestFrameSourcesFieldEvent {
+    field: '$.sources[]'
+    index: number
+    value: string
+  }
+
   export function encode (obj: Partial<IngestFrame>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, IngestFrame.codec())
   }
@@ -483,7 +522,7 @@ export namespace IngestFrame {
     return decodeMessage(buf, IngestFrame.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<IngestFrame>): Generator<IngestFrameTypeFieldEvent | IngestFrameFileIdFieldEvent | IngestFrameManifestLengthFieldEvent | IngestFrameBitfieldFieldEvent | IngestFrameCompleteFieldEvent | IngestFrameIndexFieldEvent | IngestFrameCountFieldEvent | IngestFrameReplicateToFieldEvent | IngestFrameReplicateNetworkFieldEvent | IngestFrameReplicateAllFieldEvent | IngestFrameTaskIdFieldEvent | IngestFrameServersFieldEvent | IngestFrameCodeFieldEvent | IngestFrameMessageFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<IngestFrame>): Generator<IngestFrameTypeFieldEvent | IngestFrameFileIdFieldEvent | IngestFrameManifestLengthFieldEvent | IngestFrameBitfieldFieldEvent | IngestFrameCompleteFieldEvent | IngestFrameIndexFieldEvent | IngestFrameCountFieldEvent | IngestFrameReplicateToFieldEvent | IngestFrameReplicateNetworkFieldEvent | IngestFrameReplicateAllFieldEvent | IngestFrameTaskIdFieldEvent | IngestFrameServersFieldEvent | IngestFrameCodeFieldEvent | IngestFrameMessageFieldEvent | IngestFrameSourcesFieldEvent> {
     return streamMessage(buf, IngestFrame.codec(), opts)
   }
 }

@@ -62,3 +62,18 @@ export const COMMIT_HASH_BYTES_PER_SECOND = 50 * 1024 * 1024
 export function commitTimeoutMs (size: number): number {
   return INGEST_COMMIT_TIMEOUT_MS + Math.ceil(size / COMMIT_HASH_BYTES_PER_SECOND * 1000)
 }
+
+/** Most addresses a split upload's COMMIT may name (the client splits across at most 3 targets, a few addresses each). */
+export const MAX_COMMIT_SOURCES = 32
+
+/**
+ * Slowest fetch of the rest of a split upload from its other targets that a
+ * commit allows for: 1 MiB/s (the targets are chosen for fast links, so this
+ * only bounds a broken one).
+ */
+export const GATHER_BYTES_PER_SECOND = 1024 * 1024
+
+/** Deadline of the fetch a split upload's COMMIT starts: a fixed allowance plus the file at GATHER_BYTES_PER_SECOND. */
+export function gatherTimeoutMs (size: number): number {
+  return INGEST_COMMIT_TIMEOUT_MS + Math.ceil(size / GATHER_BYTES_PER_SECOND * 1000)
+}

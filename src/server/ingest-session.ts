@@ -5,7 +5,9 @@ import { IngestFrame } from '../pb/ingest.js'
 import { REQUEST_READ_TIMEOUT_MS } from '../rpc/constants.js'
 import { BulkReader, encodeLengthPrefixed } from '../rpc/bulk-reader.js'
 import { sendAll } from '../util/stream.js'
-import { commitTimeoutMs, INGEST_IDLE_TIMEOUT_MS, MAX_BLOCK_CHUNKS, MAX_INGEST_FRAME_BYTES } from '../rpc/transfer-constants.js'
+import { commitTimeoutMs, gatherTimeoutMs, INGEST_IDLE_TIMEOUT_MS, MAX_BLOCK_CHUNKS, MAX_COMMIT_SOURCES, MAX_INGEST_FRAME_BYTES } from '../rpc/transfer-constants.js'
+import { multiaddr } from '@multiformats/multiaddr'
+import { addrPeerId } from '../util/addr.js'
 import { fileKeyFromBytes } from '../swarm/ids.js'
 import type { ChunkStore, StoredFile } from '../store/types.js'
 import type { IngestCommitResult, IngestFileStats, ReplicateSpec } from './ingest.js'
@@ -37,6 +39,12 @@ export interface IngestSessionInit {
   openUpload?(info: FileInfo): Promise<StoredFile>
   /** Waits until `bytes` more may be read from this uploader (per-peer ingest rate cap). */
   throttle?(bytes: number, signal: AbortSignal): Promise<void>
+  /**
+   * Fetches the chunks a split upload sent to other targets (`sources`,
+   * multiaddrs with /p2p/) through the swarm, each verified against the
+   * manifest. Without it a COMMIT naming sources is refused (INCOMPLETE).
+   */
+  gather?(info: FileInfo, sources: string[], options: AbortOptions & { signal: AbortSignal }): Promise<void>
 }
 
 /** A failure to tell the client about in an ERROR frame. */
@@ -214,6 +222,7 @@ export class IngestSession {
   async #commitNow (stored: StoredFile, frame: IngestFrame): Promise<void> {
     await this.#settleWrites()
     if (this.#fatal != null) throw this.#fatal
+    if (!stored.complete && frame.sources.length > 0) await this.#gather(stored, frame.sources)
     if (!stored.complete) throw new SessionError(Code.INCOMPLETE, `${stored.bitfield.count}/${stored.bitfield.length} chunks stored`)
     const signal = AbortSignal.timeout(commitTimeoutMs(stored.info.manifest.size))
     const sha256 = await stored.digest({ signal })
@@ -225,6 +234,22 @@ export class IngestSession {
       throw new SessionError(Code.COMMIT_FAILED, `${String(err.name)}: ${String(err.message)}`)
     }
     await this.#send({ type: Type.COMMITTED, fileId: stored.info.id.bytes as Uint8Array<ArrayBuffer>, taskId: result.taskId, servers: result.servers })
+  }
+
+  /** A split upload: the rest of the file is at the other targets; fetch it from them (every chunk verified) before committing. */
+  async #gather (stored: StoredFile, sources: string[]): Promise<void> {
+    if (sources.length > MAX_COMMIT_SOURCES) throw new SessionError(Code.BAD_REQUEST, `COMMIT names ${sources.length} sources, more than ${MAX_COMMIT_SOURCES}`)
+    for (const a of sources) {
+      let ok = false
+      try { ok = addrPeerId(multiaddr(a)) != null } catch {}
+      if (!ok) throw new SessionError(Code.BAD_REQUEST, `COMMIT source ${JSON.stringify(a.slice(0, 200))} is not a multiaddr ending in /p2p/<PeerId>`)
+    }
+    if (this.#init.gather == null) throw new SessionError(Code.INCOMPLETE, `${stored.bitfield.count}/${stored.bitfield.length} chunks stored, and this receiver does not fetch from other targets`)
+    try {
+      await this.#init.gather(stored.info, sources, { signal: AbortSignal.timeout(gatherTimeoutMs(stored.info.manifest.size)) })
+    } catch (err: any) {
+      throw new SessionError(Code.INCOMPLETE, `${stored.bitfield.count}/${stored.bitfield.length} chunks stored; fetching the rest from the other targets failed: ${String(err.name)}: ${String(err.message)}`)
+    }
   }
 
   async #settleWrites (): Promise<void> {

@@ -54,6 +54,12 @@ export interface IngestServiceInit {
   log: Logger
   /** Records the complete, verified file with the tracker and creates the replicate task. */
   commit(info: FileInfo, spec: ReplicateSpec, options: AbortOptions): Promise<IngestCommitResult>
+  /**
+   * Fetches the rest of a split upload from its other targets (the swarm;
+   * IngestSessionInit.gather). Absent on the tracker: it is never one of a
+   * split's targets, so a COMMIT naming sources is refused there.
+   */
+  gather?(info: FileInfo, sources: string[], options: AbortOptions & { signal: AbortSignal }): Promise<void>
   /** Whether a peer may upload (authorised clients, README, "Guarantees"); default every peer. */
   authorize?(peer: PeerId): boolean
   /** Streams, upload size, quota and rate per uploader (limits.ts); defaults from the constants. */
@@ -148,6 +154,7 @@ export class IngestService extends TypedEventEmitter<IngestEvents> {
     const session = new IngestSession(stream, {
       openUpload: async (info) => this.#openUpload(info),
       throttle: this.#rate.enabled ? async (bytes, signal) => this.#rate.take(peer.toString(), bytes, signal) : undefined,
+      gather: this.#init.gather,
       store: this.#init.store,
       log: this.#init.log,
       stats: (fileKey) => this.#statsOf(fileKey),

@@ -168,6 +168,8 @@ export class ShoalServer {
         limits,
         // Uploads only from the tracker's authorised clients, when it keeps a client list (membership.ts).
         authorize: access?.membership.mayUpload,
+        // A split upload's other targets serve their part over /shoal/chunk (partial holders serve what they hold).
+        gather: async (info, sources, opts) => { await swarm.fetch(info, { peers: sources, signal: opts.signal }) },
         commit: async (info, spec, opts) => {
           const r = await tasks.client.ingestCommit({ manifest: info.bytes as Uint8Array<ArrayBuffer>, replicateTo: spec.to, replicateNetwork: spec.network, replicateAll: spec.all }, opts)
           tasks.holdingChanged(info.key)

@@ -65,3 +65,16 @@ export const MAX_EVENTS_IN_STATUS = 200
 
 /** Tasks listed by GET /api/tasks, newest first. */
 export const MAX_TASKS_LISTED = 500
+
+/** Relayed addresses in one FALLBACK answer (a handful of holders, one or two paths each). */
+export const MAX_RELAY_ADDRS = 16
+
+/**
+ * How long a FALLBACK answer lets its client open relayed connections
+ * through the tracker's relay to the holders it named. A connection opened
+ * within it stays up; a client that needs a new one later asks again.
+ */
+export const RELAY_GRANT_TTL_MS = 15 * 60_000
+
+/** Clients holding a relay grant at once (memory bound; the oldest is dropped). */
+export const MAX_RELAY_GRANTS = 4_096

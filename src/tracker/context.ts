@@ -9,6 +9,7 @@ import type { Catalog } from './catalog.js'
 import type { HintPolicy } from './hints.js'
 import type { NetworkPlan } from './network-plan.js'
 import type { Registry } from './registry.js'
+import type { RelayGrants } from './relay-offer.js'
 import type { TaskManager } from './task-manager.js'
 
 /** What the tracker's request handlers share. */
@@ -40,6 +41,8 @@ export interface TrackerContext {
   readonly auth?: TrackerAuth
   /** Servers that reported a liar: the tracker serves them itself (rescue.ts). */
   readonly rescues?: Rescues
+  /** Clients a FALLBACK answer offered relays to: the tracker's relay carries them to those holders (relay-offer.ts). */
+  readonly relayGrants?: RelayGrants
 }
 
 /** One request type's handler: the caller is the stream's authenticated remote peer. */

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { TypedEventEmitter } from '@libp2p/interface'
 import { logger } from '@libp2p/logger'
-import type { Logger } from '@libp2p/interface'
+import type { Logger, PeerId } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
 import { InvalidArgumentError } from '../errors.js'
 import { createShoalNode, loadOrCreateKey, type ShoalNode } from '../node/index.js'
@@ -36,6 +36,7 @@ import { handleHttpAction, replicateVia } from './http-actions.js'
 import { httpAuthorize } from './http-auth.js'
 import { closeDisallowed } from '../node/gater.js'
 import { Rescues } from './rescue.js'
+import { RelayGrants } from './relay-offer.js'
 import type { Registry as MetricsRegistry } from 'prom-client'
 import { createRegistry, handleMetricsRequest } from '../metrics/registry.js'
 import { NodeMetrics } from '../metrics/node-metrics.js'
@@ -86,6 +87,8 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
   readonly swarm: Swarm
   readonly db: SqliteTrackerDb
   readonly registry: Registry
+  /** Clients FALLBACK offered relays to (relay-offer.ts); the relay gate reads it. */
+  readonly relayGrants: RelayGrants
   readonly catalog: Catalog
   readonly tasks: TaskManager
   readonly http: HttpApi
@@ -113,9 +116,23 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
     const privateKey = await loadOrCreateKey(options.dataDir)
     const access = await TrackerAccess.open(options.access ?? {}, options.log ?? logger('shoal:tracker'), options.dataDir)
     const db = new SqliteTrackerDb(join(options.dataDir, DB_FILE))
+    // Bound once the registry exists; until then (start-up) the relay carries no one.
+    const relayGate: { mayRelay: (source: PeerId, destination: PeerId) => boolean } = { mayRelay: () => false }
     let node: ShoalNode
     try {
-      node = await createShoalNode({ privateKey, listen: options.listen, announce: options.announce, allow: access.allow, services: { relay: options.relay === true, dht: options.dht === true }, limits })
+      node = await createShoalNode({
+        privateKey,
+        listen: options.listen,
+        announce: options.announce,
+        allow: access.allow,
+        services: { relay: options.relay === true, dht: options.dht === true },
+        limits,
+        // The relay (--relay) carries registered servers, and clients to the holders a FALLBACK answer named (relay-offer.ts).
+        relayGate: {
+          mayRelay: (source, destination) => relayGate.mayRelay(source, destination),
+          mayReserve: (peer) => access.auth.hasRole(peer, 'server')
+        }
+      })
     } catch (err) {
       db.close()
       access.stop()
@@ -125,6 +142,7 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
     // A peer taken off a list loses its open connections too, not only future ones.
     if (allow != null) access.onChange = () => { closeDisallowed(node, allow) }
     const tracker = new Tracker(node, db, options, seedCopies, policy, access)
+    relayGate.mayRelay = (source, destination) => tracker.registry.get(source.toString()) != null || tracker.relayGrants.allows(source, destination)
     try {
       await tracker.#start()
     } catch (err) {
@@ -149,6 +167,7 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
     this.db = db
     this.store = new FsChunkStore(options.dataDir)
     this.registry = new Registry({ db, now, heartbeatTimeoutMs: HEARTBEAT_TIMEOUT_MS })
+    this.relayGrants = new RelayGrants(now)
     this.catalog = new Catalog({ db, now })
     this.tasks = new TaskManager({
       db,
@@ -204,7 +223,8 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
       networkPlan: this.networkPlan,
       httpUrl: () => this.http.url,
       auth: access.auth,
-      rescues
+      rescues,
+      relayGrants: this.relayGrants
     }
     this.ingest = new IngestService({
       node,

@@ -13,3 +13,8 @@ export function addrPeerId (ma: Multiaddr): string | undefined {
 export function endsWithPeerId (ma: Multiaddr): boolean {
   return ma.getComponents().at(-1)?.name === 'p2p'
 }
+
+/** True for a relayed (circuit-relay-v2) address. */
+export function isRelayedAddr (addr: string): boolean {
+  return addr.includes('/p2p-circuit')
+}

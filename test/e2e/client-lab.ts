@@ -67,6 +67,32 @@ export class ClientLab {
     return host
   }
 
+  /**
+   * Shapes only the paths from `from` to each of `to` (its egress towards
+   * their addresses, one htb class and u32 filter each) to `bps`; everything
+   * else `from` sends, and everything between the others, stays unshaped.
+   * Models a client whose path to each server is the limit (a WAN path per
+   * site) while the servers reach each other at LAN speed. `from` must have
+   * been added unshaped.
+   */
+  shapePaths (from: LabHost, to: LabHost[], bps: number): void {
+    // Unclassified traffic goes to class 1:99, which does not exist: htb then sends it unshaped.
+    run('tc', ['-n', from.ns, 'qdisc', 'add', 'dev', 'eth0', 'root', 'handle', '1:', 'htb', 'default', '99'])
+    to.forEach((host, i) => {
+      const classid = `1:${10 + i}`
+      run('tc', ['-n', from.ns, 'class', 'add', 'dev', 'eth0', 'parent', '1:', 'classid', classid, 'htb',
+        'rate', `${bps}bit`, 'ceil', `${bps}bit`, 'quantum', String(HTB_QUANTUM_BYTES)])
+      run('tc', ['-n', from.ns, 'filter', 'add', 'dev', 'eth0', 'parent', '1:', 'protocol', 'ip', 'prio', '1', 'u32',
+        'match', 'ip', 'dst', `${host.ip}/32`, 'flowid', classid])
+    })
+  }
+
+  /** Bytes sent on a host's interface (IP + TCP headers included). */
+  txBytes (host: LabHost): number {
+    const out = JSON.parse(run('ip', ['-n', host.ns, '-j', '-s', 'link', 'show', 'dev', 'eth0'])) as Array<{ stats64?: { tx?: { bytes?: number } } }>
+    return out[0]?.stats64?.tx?.bytes ?? 0
+  }
+
   /** The command prefix that runs a program inside a host's namespace. */
   exec (host: LabHost): string[] {
     return ['ip', 'netns', 'exec', host.ns, process.execPath]

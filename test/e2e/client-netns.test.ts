@@ -88,6 +88,7 @@ describe('client over shaped links (network namespaces): the probe picks the fas
       `${((rxClean - fast.bytes) / MiB).toFixed(1)} MiB on the wire for ${SIZE / MiB} MiB of chunks`)
     assert.equal(slow.rank, 0, 'the tracker ranked the slow server first (same network label)')
     assert.equal(up.ingest.peerId, ids.b, 'the probe chose the fast server')
+    assert.equal(up.targets.length, 1, 'not split: the 20 Mbit/s server is under half the 100 Mbit/s one')
     assert.ok(fast.rateBps > 2.5 * slow.rateBps, 'the probes tell the links apart (5x apart, with room for noise)')
     assert.ok(pct >= 85, `upload at ${pct.toFixed(1)}% of the link`)
     cleanWire = rxClean - fast.bytes

@@ -121,6 +121,26 @@ describe('ingest and probe protocols: bad input gets an ERROR or an aborted stre
     assert.equal((await t.next())?.code, Code.BAD_REQUEST)
   })
 
+  it('a split upload\'s COMMIT: a source that is not a multiaddr with /p2p/ is BAD_REQUEST; the tracker (no fetch from other targets) answers INCOMPLETE', async () => {
+    const part = makeTestFile(CHUNK * 3, CHUNK)
+    const id = part.info.id.bytes as Uint8Array<ArrayBuffer>
+    const s = await open(client, addr)
+    await s.send({ type: Type.OPEN, fileId: id, manifestLength: part.info.bytes.byteLength }, part.info.bytes)
+    assert.equal((await s.next())?.type, Type.STATE)
+    await s.send({ type: Type.BLOCK, index: 0, count: 1 }, part.chunk(0))
+    assert.equal((await s.next())?.type, Type.STORED)
+    await s.send({ type: Type.COMMIT, sources: ['/ip4/127.0.0.1/tcp/1'] })
+    assert.equal((await s.next())?.code, Code.BAD_REQUEST, 'no /p2p/')
+
+    const t = await open(client, addr)
+    await t.send({ type: Type.OPEN, fileId: id, manifestLength: 0 })
+    assert.equal((await t.next())?.type, Type.STATE)
+    await t.send({ type: Type.COMMIT, sources: [`/ip4/127.0.0.1/tcp/1/p2p/${client.peerId.toString()}`] })
+    const f = await t.next()
+    assert.equal(f?.code, Code.INCOMPLETE)
+    assert.match(f?.message ?? '', /does not fetch from other targets/)
+  })
+
   it('a stream cut inside a chunk keeps every whole chunk and drops the partial one; a second stream resumes and commits', async () => {
     const s = await open(client, addr)
     await s.send({ type: Type.OPEN, fileId: fileId(), manifestLength: 0 })

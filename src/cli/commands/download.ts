@@ -8,7 +8,7 @@ import { wholeNumber } from './tracker.js'
 
 /**
  * `download FILE_ID -o PATH --tracker MA`: fetches from every holder at
- * once, falls back to HTTP when P2P fails or crawls, verifies everything,
+ * once, falls back to HTTP (or relays) when P2P fails or crawls, verifies everything,
  * renames into place; prints the path and the bytes per source.
  */
 export async function runDownload (args: string[]): Promise<number> {
@@ -17,7 +17,8 @@ export async function runDownload (args: string[]): Promise<number> {
     output: { type: 'string', short: 'o' },
     'min-rate': { type: 'string' },
     'slow-for': { type: 'string' },
-    'no-fallback': { type: 'boolean', default: false }
+    'no-fallback': { type: 'boolean', default: false },
+    'no-relay': { type: 'boolean', default: false }
   }, 1)
   if (values.help) { process.stdout.write(USAGE + '\n'); return 0 }
   const out = new Output(values.json)
@@ -29,14 +30,19 @@ export async function runDownload (args: string[]): Promise<number> {
   return withClient(values, async (client, signal) => {
     const bar = new ProgressBar('download', { json: values.json })
     client.addEventListener('download-progress', ({ detail: p }) => {
-      bar.update({ done: p.bytes, total: p.totalBytes, rateBps: p.rateBps, etaSeconds: p.etaSeconds, note: p.httpBytes > 0 ? `HTTP ${formatBytes(p.httpBytes)}` : '' })
+      const note = [p.httpBytes > 0 ? `HTTP ${formatBytes(p.httpBytes)}` : '', p.relayBytes > 0 ? `relay ${formatBytes(p.relayBytes)}` : ''].filter((n) => n !== '').join(', ')
+      bar.update({ done: p.bytes, total: p.totalBytes, rateBps: p.rateBps, etaSeconds: p.etaSeconds, note })
       if (values.json) out.event('progress', { ...p })
     })
     client.addEventListener('fallback', ({ detail: f }) => {
       out.event('fallback', { ...f })
-      bar.log(`falling back to HTTP (${f.reason}): ${f.sources.length} sources`)
+      bar.log(`falling back (${f.reason}): ${f.sources.length} HTTP sources, ${f.relays.length} relayed addresses`)
     })
-    const r = await client.download(fileId, path, { signal, minP2pRate, slowForMs, fallback: !values['no-fallback'] })
+    client.addEventListener('relay', ({ detail: r }) => {
+      out.event('relay', { ...r })
+      bar.log(`through a relay: ${r.connected.length} of ${r.offered} holders reached`)
+    })
+    const r = await client.download(fileId, path, { signal, minP2pRate, slowForMs, fallback: !values['no-fallback'], relay: !values['no-relay'] })
     bar.finish()
     const sources = Object.entries(r.bytesBySource).map(([s, b]) => `${s} ${formatBytes(b)}`).join(', ')
     out.event('downloaded', { ...r }, `${r.path}  sha256 ${r.sha256}`)

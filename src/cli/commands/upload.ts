@@ -19,6 +19,7 @@ export async function runUpload (args: string[]): Promise<number> {
     ...CLIENT_OPTIONS,
     replicate: { type: 'string' },
     streams: { type: 'string' },
+    'max-targets': { type: 'string' },
     'chunk-size': { type: 'string' },
     'probe-bytes': { type: 'string' },
     'probe-ms': { type: 'string' }
@@ -28,6 +29,7 @@ export async function runUpload (args: string[]): Promise<number> {
   const path = required(positionals[0], 'FILE (the file to upload)')
   const replicate = parseReplicate(values.replicate ?? 'all')
   const streams = values.streams == null ? undefined : wholeNumber(values.streams, '--streams', 1, 16)
+  const maxTargets = values['max-targets'] == null ? undefined : wholeNumber(values['max-targets'], '--max-targets', 1, 3)
   const chunkSize = values['chunk-size'] == null ? undefined : parseSize(values['chunk-size'])
   const probeBytes = values['probe-bytes'] == null ? undefined : parseSize(values['probe-bytes'])
   const probeMaxMs = values['probe-ms'] == null ? undefined : wholeNumber(values['probe-ms'], '--probe-ms', 100, 10_000)
@@ -47,11 +49,14 @@ export async function runUpload (args: string[]): Promise<number> {
       bar.update({ done: hashing ? p.hashedBytes : p.bytes, total: p.totalBytes, rateBps: hashing ? undefined : p.rateBps, etaSeconds: p.etaSeconds, note: p.phase })
       if (values.json) out.event('progress', { ...p })
     })
-    const r = await client.upload(path, { signal, replicate, streams, chunkSize, probeBytes, probeMaxMs })
+    const r = await client.upload(path, { signal, replicate, streams, maxTargets, chunkSize, probeBytes, probeMaxMs })
     bar.finish()
     out.event('uploaded', { ...r }, `file ${r.fileId}\ntask ${r.taskId === '' ? '(none)' : r.taskId}`)
     if (!values.json && process.stderr.isTTY === true) {
       process.stderr.write(`${formatBytes(r.size)} in ${r.seconds.toFixed(1)} s (upload ${formatBytes(Math.round(r.uploadRateBps))}/s on ${r.streams} streams${r.resumedBytes > 0 ? `, ${formatBytes(r.resumedBytes)} resumed` : ''}); replicating to ${r.servers.length} servers\n`)
+      if (r.targets.length > 1) {
+        for (const t of r.targets) process.stderr.write(`  ${t.primary ? 'primary' : 'part   '} ${t.peerId}: ${formatBytes(t.bytesSent)} at ${formatBytes(Math.round(t.uploadRateBps))}/s${t.error != null ? ` (dropped out: ${t.error})` : ''}\n`)
+      }
     }
     return 0
   })

@@ -6,6 +6,7 @@ import { normalizeCidr } from '../../util/net.js'
 import { MAX_HINTS } from '../constants.js'
 import type { Handler } from '../context.js'
 import type { HintCandidate } from '../hints.js'
+import { isRelayedAddr, relayAddrsFor, relayDestinations, tryPeerId, type OwnRelay } from '../relay-offer.js'
 
 /** PeerIds a client may list as unreachable in one request. */
 const MAX_UNREACHABLE = 1024
@@ -15,8 +16,13 @@ const MAX_UNREACHABLE = 1024
  * whole file, best first by the hint policy: live servers with a complete
  * copy and an HTTP endpoint (`--http-port`), those the client could not dial
  * last (their HTTP port may still work, but something is in the way), then
- * the tracker's own endpoint if its store has the file. Relays are not
- * offered in this version.
+ * the tracker's own endpoint if its store has the file. And relayed
+ * addresses of holders (relay-offer.ts): through the tracker's own relay
+ * (`--relay`) to holders with a reservation on it, and the `/p2p-circuit`
+ * addresses holders registered; answering them grants the caller the use of
+ * the tracker's relay to those holders for a while (RelayGrants). The
+ * caller passed the tracker's access check for FALLBACK already (a listed
+ * client or server, or a token, when the tracker keeps lists).
  */
 export const handleFallback: Handler = async (ctx, caller, req) => {
   const f = req.fallback
@@ -43,7 +49,37 @@ export const handleFallback: Handler = async (ctx, caller, req) => {
   const own = await ctx.store.get(fileKey).catch(() => undefined)
   const url = reachableUrl(ctx.httpUrl(), ctx.node.getMultiaddrs().map((a) => a.toString()))
   if (own?.complete === true && url !== '') http.push({ url: `${url}${BLOBS_PATH}${fileKey}`, peerId: ctx.node.peerId.toString(), tracker: true })
-  return { fallback: { http, relays: [] } }
+  const relays = offerRelays(ctx, fileKey, asker)
+  if (relays.length > 0) ctx.relayGrants?.grant(caller.toString(), relayDestinations(relays))
+  return { fallback: { http, relays } }
+}
+
+/** Relayed addresses of the file's live holders (any chunk), best holder first by the hint policy. */
+function offerRelays (ctx: Parameters<Handler>[0], fileKey: string, asker: { peerId: string, subnet: string, network: string }): string[] {
+  const relay = ctx.node.services.relay
+  const ownAddr = relay == null ? undefined : trackerAddrForRelay(ctx.node.getMultiaddrs().map((a) => a.toString()))
+  const own: OwnRelay | undefined = relay == null || ownAddr == null
+    ? undefined
+    : { addr: ownAddr, reserved: (peer) => { const id = tryPeerId(peer); return id != null && relay.reservations.has(id) } }
+  const candidates: HintCandidate[] = []
+  for (const h of ctx.catalog.holders(fileKey)) {
+    const s = ctx.registry.get(h.peerId)
+    if (s == null || h.bitfield.count === 0 || !ctx.registry.isAlive(s.peerId) || s.peerId === asker.peerId) continue
+    if (!s.addrs.some(isRelayedAddr) && own?.reserved(s.peerId) !== true) continue
+    candidates.push({ ...s, chunks: h.bitfield.count, totalChunks: h.bitfield.length })
+  }
+  return relayAddrsFor(ctx.hintPolicy.rank(asker, candidates), own)
+}
+
+/**
+ * One of the tracker's own addresses to name its relay by: a client that
+ * just called FALLBACK is connected to the tracker and reuses that
+ * connection for the relay, so any address with the right PeerId serves;
+ * a non-loopback one still works if that connection has closed.
+ */
+function trackerAddrForRelay (addrs: string[]): string | undefined {
+  const direct = addrs.filter((a) => !isRelayedAddr(a))
+  return direct.find((a) => !a.startsWith('/ip4/127.') && !a.startsWith('/ip6/::1/')) ?? direct[0]
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises'
 import type { Logger } from '@libp2p/interface'
-import type { FileInfo } from '../manifest/index.js'
+import { chunkCount, type FileInfo } from '../manifest/index.js'
 import type { ShoalNode } from '../node/index.js'
 import type { ReplicateSpec } from '../server/ingest.js'
 import { verifiedBytes } from '../store/util.js'
@@ -63,7 +63,7 @@ export class SplitUpload {
 
   constructor (init: SplitUploadInit) {
     this.#init = init
-    this.#pool = new UploadPool(init.info.manifest.chunkHashes.byteLength / 32)
+    this.#pool = new UploadPool(chunkCount(init.info.manifest))
     this.#legs = init.targets.map((target) => ({
       target,
       meter: new RateMeter(),

@@ -16,7 +16,7 @@ import type { CID } from 'multiformats/cid'
 import { multiaddr } from '@multiformats/multiaddr'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { openServerAccess, type ServerAccessOptions } from './membership.js'
-import { faultsFromEnv, withFaults } from './fault.js'
+import { faultsFromEnv, withFaults } from '../store/faults.js'
 import { closeDisallowed, type DenyReason } from '../node/gater.js'
 import { addrPeerId } from '../util/addr.js'
 import type { Registry as MetricsRegistry } from 'prom-client'
@@ -88,7 +88,7 @@ export class ShoalServer {
     if (options.ingest === true && options.tracker == null) throw new InvalidArgumentError('accepting uploads (ingest) needs a tracker to commit them to')
     // Checked before anything is created: a bad limit stops us with its name, not halfway through.
     const limits = resolveLimits(options.limits)
-    // Test-only fault injection (fault.ts): read first, so a bad SHOAL_FAULT stops us before anything listens.
+    // Test-only fault injection (store/faults.ts): read first, so a bad SHOAL_FAULT stops us before anything listens.
     const faults = faultsFromEnv()
     const privateKey = await loadOrCreateKey(options.dataDir)
     const trackerId = options.tracker == null ? undefined : addrPeerId(options.tracker.tracker)
@@ -127,7 +127,7 @@ export class ShoalServer {
       // A peer taken off the list loses its open connections too.
       membership.onChange = () => { closeDisallowed(node, membership.allow) }
     }
-    // withFaults is inert unless the test-only SHOAL_FAULT variable is set (fault.ts).
+    // withFaults is inert unless the test-only SHOAL_FAULT variable is set (store/faults.ts).
     const store = withFaults(new FsChunkStore(options.dataDir), faults)
     started.push({ stop: async () => store.close() })
     const log = logger('shoal:server')

@@ -1,5 +1,6 @@
 import { chunkCount } from '../manifest/index.js'
-import type { Catalog } from './catalog.js'
+import type { Catalog, Holding } from './catalog.js'
+import type { ServerRow } from './db.js'
 import { addressesFor, type HintAsker, type HintCandidate, type HintPolicy } from './hints.js'
 import type { Registry } from './registry.js'
 import type { HintScope } from './network-plan.js'
@@ -26,6 +27,22 @@ export interface HintSources {
   scope?: HintScope
 }
 
+/** A registered server as a hint candidate, holding `chunks` of `totalChunks`. */
+export function candidateOf (s: ServerRow, chunks: number, totalChunks: number): HintCandidate {
+  return { peerId: s.peerId, addrs: s.addrs, lanAddrs: s.lanAddrs, subnet: s.subnet, network: s.network, rttMs: s.rttMs, load: s.load, chunks, totalChunks }
+}
+
+/** The file's holders that are registered and alive (and pass `keep`), as hint candidates. */
+export function liveHolderCandidates (src: Pick<HintSources, 'registry' | 'catalog'>, fileKey: string, keep: (s: ServerRow, h: Holding) => boolean = () => true): HintCandidate[] {
+  const out: HintCandidate[] = []
+  for (const h of src.catalog.holders(fileKey)) {
+    const s = src.registry.get(h.peerId)
+    if (s == null || !src.registry.isAlive(s.peerId) || !keep(s, h)) continue
+    out.push(candidateOf(s, h.bitfield.count, h.bitfield.length))
+  }
+  return out
+}
+
 /**
  * Ranked holders of a file for one asker: live servers holding any of it, in
  * the policy's order, then the tracker last while it seeds. Last, because the
@@ -36,22 +53,7 @@ export function hintsFor (src: HintSources, fileKey: string, asker: HintAsker, m
   const file = src.catalog.get(fileKey)
   if (file == null) return []
   const total = chunkCount(file.info.manifest)
-  const candidates: HintCandidate[] = []
-  for (const h of src.catalog.holders(fileKey)) {
-    const s = src.registry.get(h.peerId)
-    if (s == null || !src.registry.isAlive(h.peerId)) continue
-    candidates.push({
-      peerId: s.peerId,
-      addrs: s.addrs,
-      lanAddrs: s.lanAddrs,
-      subnet: s.subnet,
-      network: s.network,
-      rttMs: s.rttMs,
-      load: s.load,
-      chunks: h.bitfield.count,
-      totalChunks: total
-    })
-  }
+  const candidates = liveHolderCandidates(src, fileKey)
   const allowed = src.scope == null ? candidates : candidates.filter((c) => src.scope!.allow(c))
   const out: PeerHintView[] = src.policy.rank(asker, allowed).slice(0, max).map((c) => ({
     peerId: c.peerId,

@@ -14,18 +14,8 @@ export interface TaskManagerInit {
   onEvent?(e: EventRow): void
 }
 
-/** A server's result for one task, as reported over TASK_RESULT. */
-export interface TaskResultReport {
-  taskId: string
-  ok: boolean
-  reason: string
-  attempt: number
-  durationMs: number
-  resumedChunks: number
-  fetchedChunks: number
-  sha256: string
-  bytesFrom: Record<string, number>
-}
+/** A server's result for one task, as reported over TASK_RESULT (a result row without who and when). */
+export type TaskResultReport = Omit<ResultRow, 'peerId' | 'recordedAt'>
 
 export interface TaskProgressReport {
   taskId: string

@@ -7,15 +7,15 @@ import { InvalidArgumentError } from '../errors.js'
 import { createShoalNode, loadOrCreateKey, type ShoalNode } from '../node/index.js'
 import { TRACKER_PROTOCOL } from '../rpc/constants.js'
 import { FsChunkStore } from '../store/fs.js'
-import { withFaults } from '../server/fault.js'
+import { withFaults } from '../store/faults.js'
 import { Swarm } from '../swarm/index.js'
 import { Catalog } from './catalog.js'
+import { EgressRecorder } from './egress.js'
 import {
   DB_FILE, DEFAULT_HINT_POLICY, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, DEFAULT_SEED_COPIES,
   HEARTBEAT_INTERVAL_MS, HEARTBEAT_TIMEOUT_MS, MAX_HINTS, MAX_TASK_ATTEMPTS, STATS_INTERVAL_MS
 } from './constants.js'
 import type { TrackerContext } from './context.js'
-import type { EventRow } from './db.js'
 import { Dispatcher } from './dispatcher.js'
 import { trackerEntry } from './handlers/get-peers.js'
 import { hintPolicy as policyNamed } from './hints.js'
@@ -31,7 +31,7 @@ import { isSeeding, seedUntilCopies } from './seeding.js'
 import { SqliteTrackerDb } from './sqlite-db.js'
 import { CROSS_HEAD_START_TIMEOUT_MS, DEFAULT_CROSS_FETCHERS, NetworkPlan } from './network-plan.js'
 import { TaskManager } from './task-manager.js'
-import { TrackerAccess, type TrackerAccessOptions } from './access.js'
+import { TrackerAccess } from './access.js'
 import { handleHttpAction, replicateVia } from './http-actions.js'
 import { httpAuthorize } from './http-auth.js'
 import { closeDisallowed } from '../node/gater.js'
@@ -42,38 +42,9 @@ import { createRegistry, handleMetricsRequest } from '../metrics/registry.js'
 import { NodeMetrics } from '../metrics/node-metrics.js'
 import { TrackerMetrics } from '../metrics/tracker-metrics.js'
 import { resolveLimits, type Limits } from '../limits.js'
+import type { TrackerEvents, TrackerOptions } from './options.js'
 
-export interface TrackerOptions {
-  /** Holds the key (peer.key), the chunk store (blobs/) and the database (tracker.db). */
-  dataDir: string
-  listen?: string[]
-  announce?: string[]
-  httpHost?: string
-  httpPort?: number
-  /** Complete copies the group must hold before the tracker stops serving a file (default 1). */
-  seedCopies?: number
-  /** Name of the hint ranking policy (default "locality"). */
-  hintPolicy?: string
-  /** The tracker's own network label (README, "Locality"): "" = near every network. */
-  network?: string
-  /** Servers per network that fetch a file across networks before the rest of their network (default 1). */
-  crossFetchers?: number
-  /** Relay connections for servers that cannot be dialled directly (circuit-relay-v2, no data limit). */
-  relay?: boolean
-  /** Join the swarm's private DHT (a bootstrap peer for servers). */
-  dht?: boolean
-  /** Allowlists, private swarm and HTTP authorisation (access.ts, README, "Guarantees"). Default: open. */
-  access?: TrackerAccessOptions
-  /** Resource limits (limits.ts, README, "Limits"): connections, streams, per-peer rates, upload size and quota. */
-  limits?: Partial<Limits>
-  now?(): number
-  log?: Logger
-}
-
-export interface TrackerEvents {
-  /** A task event was recorded (created, acked, running, done, ...). */
-  'task-event': CustomEvent<EventRow>
-}
+export type { TrackerEvents, TrackerOptions }
 
 /**
  * The tracker (the patent's central server): a libp2p peer with a registry of
@@ -104,8 +75,7 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
   readonly #prober: RttProber
   readonly #log: Logger
   #statsTimer?: ReturnType<typeof setInterval>
-  /** Egress already written to the database, per file, from this process's swarm counters. */
-  readonly #sentRecorded = new Map<string, number>()
+  readonly #egress: EgressRecorder
 
   static async create (options: TrackerOptions): Promise<Tracker> {
     const seedCopies = options.seedCopies ?? DEFAULT_SEED_COPIES
@@ -141,7 +111,7 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
     const allow = access.allow
     // A peer taken off a list loses its open connections too, not only future ones.
     if (allow != null) access.onChange = () => { closeDisallowed(node, allow) }
-    const tracker = new Tracker(node, db, options, seedCopies, policy, access)
+    const tracker = new Tracker(node, db, options, seedCopies, policy, access, limits)
     relayGate.mayRelay = (source, destination) => tracker.registry.get(source.toString()) != null || tracker.relayGrants.allows(source, destination)
     try {
       await tracker.#start()
@@ -157,10 +127,10 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
   readonly #access: TrackerAccess
   readonly #limits: Limits
 
-  private constructor (node: ShoalNode, db: SqliteTrackerDb, options: TrackerOptions, seedCopies: number, policy: ReturnType<typeof policyNamed>, access: TrackerAccess) {
+  private constructor (node: ShoalNode, db: SqliteTrackerDb, options: TrackerOptions, seedCopies: number, policy: ReturnType<typeof policyNamed>, access: TrackerAccess, limits: Limits) {
     super()
     this.#access = access
-    this.#limits = resolveLimits(options.limits)
+    this.#limits = limits
     const now = options.now ?? Date.now
     this.#log = options.log ?? logger('shoal:tracker')
     this.node = node
@@ -177,8 +147,9 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
     })
     const liveCopies = (fileKey: string): number => this.catalog.completeCopies(fileKey, (id) => this.registry.isAlive(id))
     const rescues = new Rescues(now)
-    // withFaults is inert unless the test-only SHOAL_FAULT variable is set (server/fault.ts); it slows or corrupts serving only.
+    // withFaults is inert unless the test-only SHOAL_FAULT variable is set (store/faults.ts); it slows or corrupts serving only.
     this.swarm = new Swarm({ node, store: withFaults(this.store), servePolicy: seedUntilCopies({ copies: seedCopies, completeCopies: liveCopies, rescued: (f, p) => rescues.has(f, p) }), log: this.#log, limits: this.#limits })
+    this.#egress = new EgressRecorder(this.swarm, this.catalog, this.#log)
     this.metrics = createRegistry('tracker')
     this.#nodeMetrics = new NodeMetrics({ registry: this.metrics, node, swarm: this.swarm, store: this.store })
     this.#trackerMetrics = new TrackerMetrics({ registry: this.metrics, tasks: this.tasks, servers: this.registry, trackerPeerId: node.peerId.toString() })
@@ -244,7 +215,7 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
       trackerPeerId: node.peerId.toString(),
       seeding: this.#ctx.seeding,
       now,
-      beforeRead: () => { this.#recordEgress() },
+      beforeRead: () => { this.#egress.record() },
       authorize: (req) => httpAuthorize(access.http, req),
       extraRoute: (req, res) => handleHttpAction({ log: this.#log, replicate: replicateVia(this.#ctx) }, req, res) ||
         handleBlobRequest(this.store, req, res, this.#log, (n) => { this.#nodeMetrics.httpSent(n) }) ||
@@ -274,7 +245,7 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
     await this.http.start()
     this.#dispatcher.start()
     this.#prober.start()
-    this.#statsTimer = setInterval(() => { this.#recordEgress() }, STATS_INTERVAL_MS)
+    this.#statsTimer = setInterval(() => { this.#egress.record() }, STATS_INTERVAL_MS)
   }
 
   /** Every complete file in the store joins the catalog: files imported while the tracker was down are picked up at start. */
@@ -294,30 +265,15 @@ export class Tracker extends TypedEventEmitter<TrackerEvents> {
 
   /** Payload bytes sent per file, across restarts (the database's count plus what is not yet written). */
   egress (): Record<string, number> {
-    this.#recordEgress()
+    this.#egress.record()
     return Object.fromEntries(this.catalog.list().map((f) => [f.info.key, f.bytesSent]))
-  }
-
-  /** Adds this process's new egress to the persisted per-file counters. */
-  #recordEgress (): void {
-    const { bytesSentByFile } = this.swarm.stats()
-    for (const [key, sent] of Object.entries(bytesSentByFile)) {
-      const delta = sent - (this.#sentRecorded.get(key) ?? 0)
-      if (delta <= 0) continue
-      this.#sentRecorded.set(key, sent)
-      try {
-        this.catalog.addBytesSent(key, delta)
-      } catch (err: any) {
-        this.#log.error('recording egress failed: %s', err.message)
-      }
-    }
   }
 
   async stop (): Promise<void> {
     clearInterval(this.#statsTimer)
     this.#dispatcher.stop()
     this.#prober.stop()
-    this.#recordEgress()
+    this.#egress.record()
     await this.http.stop()
     this.#nodeMetrics.stop()
     await this.node.unhandle(TRACKER_PROTOCOL)

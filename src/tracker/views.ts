@@ -1,5 +1,6 @@
 import { chunkCount } from '../manifest/index.js'
 import type { Catalog } from './catalog.js'
+import type { AssignmentRow } from './db.js'
 import { MAX_EVENTS_IN_STATUS } from './constants.js'
 import type { Registry } from './registry.js'
 import type { TaskManager } from './task-manager.js'
@@ -69,12 +70,22 @@ export function filesView (src: ViewSources): object[] {
   })
 }
 
+/**
+ * A task's progress by bytes over all its servers, so a half-fetched task does
+ * not read 0 until a server finishes. Before any server reports a size, done
+ * only when every server is.
+ */
+function byteProgress (assignments: AssignmentRow[]): { bytes: number, totalBytes: number, fraction: number } {
+  const bytes = assignments.reduce((sum, a) => sum + a.progressBytes, 0)
+  const totalBytes = assignments.reduce((sum, a) => sum + a.totalBytes, 0)
+  const fraction = totalBytes === 0 ? (assignments.every((a) => a.state === 'done') ? 1 : 0) : bytes / totalBytes
+  return { bytes, totalBytes, fraction }
+}
+
 export function tasksView (src: ViewSources, limit: number): object[] {
   return src.tasks.list(limit).map((t) => {
     const assignments = src.tasks.assignments(t.id)
     const states = assignments.map((a) => a.state)
-    const bytes = assignments.reduce((sum, a) => sum + a.progressBytes, 0)
-    const totalBytes = assignments.reduce((sum, a) => sum + a.totalBytes, 0)
     return {
       taskId: t.id,
       kind: t.kind,
@@ -85,10 +96,7 @@ export function tasksView (src: ViewSources, limit: number): object[] {
       servers: states.length,
       serversDone: states.filter((s) => s === 'done').length,
       serversFailed: states.filter((s) => s === 'failed').length,
-      // Progress by bytes over all servers, so a half-fetched task does not read 0 until a server finishes.
-      bytes,
-      totalBytes,
-      fraction: totalBytes === 0 ? (states.every((s) => s === 'done') ? 1 : 0) : bytes / totalBytes
+      ...byteProgress(assignments)
     }
   })
 }
@@ -103,8 +111,6 @@ export function taskView (src: ViewSources, taskId: string): object | undefined 
   for (const r of results.values()) {
     for (const [peer, bytes] of Object.entries(r.bytesFrom)) bytesBySource[peer] = (bytesBySource[peer] ?? 0) + bytes
   }
-  const bytes = assignments.reduce((sum, a) => sum + a.progressBytes, 0)
-  const totalBytes = assignments.reduce((sum, a) => sum + a.totalBytes, 0)
   return {
     taskId: t.id,
     kind: t.kind,
@@ -116,9 +122,7 @@ export function taskView (src: ViewSources, taskId: string): object | undefined 
       servers: assignments.length,
       done: assignments.filter((a) => a.state === 'done').length,
       failed: assignments.filter((a) => a.state === 'failed').length,
-      bytes,
-      totalBytes,
-      fraction: totalBytes === 0 ? 1 : bytes / totalBytes
+      ...byteProgress(assignments)
     },
     servers: assignments.map((a) => {
       const r = results.get(a.peerId)

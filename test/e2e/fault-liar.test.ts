@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { PeerProcess, runPeerCommand } from '../../examples/lib/peer-process.js'
 import { TrackerCluster } from './tracker-cluster.js'
 import { BAN_AFTER_FAILURES } from '../../src/swarm/index.js'
-import { FAULT_ENV } from '../../src/server/fault.js'
+import { FAULT_ENV } from '../../src/store/faults.js'
 import { tempDir } from '../unit/store/fixtures.js'
 import { MiB, seedFile, startServerProcess } from '../integration/process-helpers.js'
 

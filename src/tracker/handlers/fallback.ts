@@ -5,7 +5,7 @@ import { fileKeyFromBytes } from '../../swarm/ids.js'
 import { normalizeCidr } from '../../util/net.js'
 import { MAX_HINTS } from '../constants.js'
 import type { Handler } from '../context.js'
-import type { HintCandidate } from '../hints.js'
+import { liveHolderCandidates } from '../peer-hints.js'
 import { isRelayedAddr, relayAddrsFor, relayDestinations, tryPeerId, type OwnRelay } from '../relay-offer.js'
 
 /** PeerIds a client may list as unreachable in one request. */
@@ -33,12 +33,7 @@ export const handleFallback: Handler = async (ctx, caller, req) => {
   ctx.log('fallback for %s asked by %p: %s', fileKey, caller, f.reason)
   const asker = { peerId: caller.toString(), subnet: f.subnet === '' ? '' : normalizeCidr(f.subnet), network: f.network }
   const unreachable = new Set(f.unreachable)
-  const candidates: HintCandidate[] = []
-  for (const h of ctx.catalog.holders(fileKey)) {
-    const s = ctx.registry.get(h.peerId)
-    if (s == null || !h.bitfield.full || s.httpUrl == null || s.httpUrl === '' || !ctx.registry.isAlive(s.peerId)) continue
-    candidates.push({ ...s, chunks: h.bitfield.count, totalChunks: h.bitfield.length })
-  }
+  const candidates = liveHolderCandidates(ctx, fileKey, (s, h) => h.bitfield.full && s.httpUrl != null && s.httpUrl !== '')
   const ranked = ctx.hintPolicy.rank(asker, candidates)
   const ordered = [...ranked.filter((c) => !unreachable.has(c.peerId)), ...ranked.filter((c) => unreachable.has(c.peerId))]
   const http: HttpSource[] = ordered.slice(0, MAX_HINTS).map((c) => ({
@@ -61,13 +56,8 @@ function offerRelays (ctx: Parameters<Handler>[0], fileKey: string, asker: { pee
   const own: OwnRelay | undefined = relay == null || ownAddr == null
     ? undefined
     : { addr: ownAddr, reserved: (peer) => { const id = tryPeerId(peer); return id != null && relay.reservations.has(id) } }
-  const candidates: HintCandidate[] = []
-  for (const h of ctx.catalog.holders(fileKey)) {
-    const s = ctx.registry.get(h.peerId)
-    if (s == null || h.bitfield.count === 0 || !ctx.registry.isAlive(s.peerId) || s.peerId === asker.peerId) continue
-    if (!s.addrs.some(isRelayedAddr) && own?.reserved(s.peerId) !== true) continue
-    candidates.push({ ...s, chunks: h.bitfield.count, totalChunks: h.bitfield.length })
-  }
+  const candidates = liveHolderCandidates(ctx, fileKey, (s, h) =>
+    h.bitfield.count > 0 && s.peerId !== asker.peerId && (s.addrs.some(isRelayedAddr) || own?.reserved(s.peerId) === true))
   return relayAddrsFor(ctx.hintPolicy.rank(asker, candidates), own)
 }
 

@@ -2,7 +2,8 @@ import { ProtocolError } from '../../errors.js'
 import { normalizeCidr } from '../../util/net.js'
 import { DEFAULT_HINTS, MAX_HINTS } from '../constants.js'
 import type { Handler } from '../context.js'
-import { addressesFor, type HintCandidate } from '../hints.js'
+import { addressesFor } from '../hints.js'
+import { candidateOf } from '../peer-hints.js'
 
 /**
  * UPLOAD: where a client may upload. Live servers started with --ingest,
@@ -17,17 +18,7 @@ export const handleUpload: Handler = (ctx, caller, req) => {
   const max = Math.min(MAX_HINTS, u.max === 0 ? DEFAULT_HINTS : u.max)
   // A client admitted by a token alone is not on the client list the servers hold, so only the tracker takes its upload.
   const servers = ctx.auth?.byTokenOnly(caller) === true ? [] : ctx.registry.alive()
-  const candidates: HintCandidate[] = servers.filter((s) => s.ingest === true).map((s) => ({
-    peerId: s.peerId,
-    addrs: s.addrs,
-    lanAddrs: s.lanAddrs,
-    subnet: s.subnet,
-    network: s.network,
-    rttMs: s.rttMs,
-    load: s.load,
-    chunks: 0,
-    totalChunks: 1
-  }))
+  const candidates = servers.filter((s) => s.ingest === true).map((s) => candidateOf(s, 0, 1))
   const peers = ctx.hintPolicy.rank(asker, candidates).slice(0, max).map((c) => ({
     peerId: c.peerId,
     addrs: addressesFor(asker, c),

@@ -1,11 +1,12 @@
 import { InvalidArgumentError } from '../errors.js'
-import type { ChunkStore, StoredFile } from '../store/types.js'
+import type { ChunkStore, StoredFile } from './types.js'
 
 /**
- * TEST-ONLY fault injection for real server processes, so the fault-*.test.ts
- * suites can run a misbehaving server as `node dist/peer.js server` (a crash
- * or a kill is only real in a real process). The tracker applies it to the
- * chunks it serves too (the dashboard test slows the seed to watch a task run). Read from the environment
+ * TEST-ONLY fault injection: a chunk store wrapper for real server and
+ * tracker processes, so the fault-*.test.ts suites can run a misbehaving
+ * server as `node dist/peer.js server` (a crash or a kill is only real in a
+ * real process), and the dashboard test can slow the tracker's seeding to
+ * watch a task run. Read from the environment
  * variable SHOAL_FAULT, a comma-separated list; unset (the default, and the
  * only setting for production) means no fault and no wrapper at all.
  *

@@ -9,35 +9,15 @@ import { BAN_AFTER_FAILURES, CHUNK_PROTOCOL, serveAll } from '../../src/swarm/in
 import { FrameReader, sendFrame, sendAll } from '../../src/swarm/framing.js'
 import { makeTestFile, type TestFile } from '../unit/store/fixtures.js'
 import { hex, startPeer, type TestPeer } from './helpers.js'
-import type { ChunkStore, StoredFile } from '../../src/store/types.js'
+import { withFaults } from '../../src/store/faults.js'
+import type { ChunkStore } from '../../src/store/types.js'
 
 const { Type, RejectReason } = ChunkFrame
 const CHUNK = 16 * 1024
 const WAIT_MS = 10_000
 
 /** A store that holds real chunks but flips a byte in everything it reads: a lying peer. */
-function lyingStore (inner: ChunkStore): ChunkStore {
-  const lie = (file: StoredFile): StoredFile => new Proxy(file, {
-    get (target, prop) {
-      if (prop === 'read') {
-        return async (index: number) => {
-          const data = Buffer.from(await target.read(index))
-          data[0] ^= 0xff
-          return data
-        }
-      }
-      const value = Reflect.get(target, prop, target)
-      return typeof value === 'function' ? value.bind(target) : value
-    }
-  })
-  return {
-    open: async (info, o) => lie(await inner.open(info, o)),
-    get: async (key, o) => { const f = await inner.get(key, o); return f == null ? undefined : lie(f) },
-    list: async (o) => inner.list(o),
-    delete: async (key, o) => inner.delete(key, o),
-    close: async () => inner.close()
-  }
-}
+const lyingStore = (inner: ChunkStore): ChunkStore => withFaults(inner, { flipServed: true })
 
 async function seedWith (file: TestFile, upTo = file.chunks, store: ChunkStore = new MemoryChunkStore()): Promise<TestPeer> {
   const stored = await store.open(file.info)

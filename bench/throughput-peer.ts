@@ -8,6 +8,7 @@
  */
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
+import { constants as perfConstants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { multiaddr } from '@multiformats/multiaddr'
 import { fileInfo, manifestFromFile, type FileInfo } from '../src/manifest/index.js'
@@ -35,6 +36,21 @@ let peakRss = process.memoryUsage.rss()
 const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage.rss()) }, RSS_SAMPLE_MS)
 sampler.unref()
 
+/**
+ * Full (mark-compact) GCs and their pause time: for the same work a process
+ * either runs few or hundreds of them, and its CPU per GiB differs about 2x
+ * (bench/README.md), so each phase records them.
+ */
+let majorGcs = 0
+let majorGcMs = 0
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind !== perfConstants.NODE_PERFORMANCE_GC_MAJOR) continue
+    majorGcs++
+    majorGcMs += entry.duration
+  }
+}).observe({ entryTypes: ['gc'] })
+
 /** CPU and memory so far; `peakRssMiB` is the sampled peak since the last mark. */
 function usage (): Record<string, number> {
   const ru = process.resourceUsage()
@@ -46,7 +62,9 @@ function usage (): Record<string, number> {
     // resourceUsage().maxRSS is in KiB.
     maxRssMiB: ru.maxRSS / 1024,
     rssMiB: rss / MIB,
-    peakRssMiB: peakRss / MIB
+    peakRssMiB: peakRss / MIB,
+    majorGcs,
+    majorGcMs
   }
 }
 

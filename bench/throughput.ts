@@ -48,7 +48,7 @@ const MIB = 1024 * 1024
 const PEER_SCRIPT = fileURLToPath(new URL('./throughput-peer.ts', import.meta.url))
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url))
 
-interface Usage { userCpuS: number, systemCpuS: number, maxRssMiB: number, peakRssMiB: number }
+interface Usage { userCpuS: number, systemCpuS: number, maxRssMiB: number, peakRssMiB: number, majorGcs: number, majorGcMs: number }
 
 function fail (message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`)
@@ -96,7 +96,10 @@ function phaseOf (before: Usage, after: Usage, wallS: number): ProcessPhase {
   const userS = after.userCpuS - before.userCpuS
   const sysS = after.systemCpuS - before.systemCpuS
   const cpuS = userS + sysS
-  return { cpuS, userS, sysS, cores: wallS > 0 ? cpuS / wallS : 0, peakRssMiB: after.peakRssMiB }
+  return {
+    cpuS, userS, sysS, cores: wallS > 0 ? cpuS / wallS : 0, peakRssMiB: after.peakRssMiB,
+    majorGcs: after.majorGcs - before.majorGcs, majorGcMs: after.majorGcMs - before.majorGcMs
+  }
 }
 
 async function sleep (ms: number): Promise<void> {

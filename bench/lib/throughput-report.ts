@@ -21,6 +21,9 @@ export interface ProcessPhase {
   cores: number
   /** Highest sampled RSS during the phase. */
   peakRssMiB: number
+  /** Full (mark-compact) GCs during the phase, and their main-thread pause in ms. */
+  majorGcs: number
+  majorGcMs: number
 }
 
 export interface PhaseResult {
@@ -124,12 +127,12 @@ const cpuCell = (p: ProcessPhase): string => `${f1(p.userS)}+${f1(p.sysS)} (${p.
 
 export function formatThroughput (r: ThroughputResult): string {
   const phases = table(
-    ['#', 'phase', 'chunk', 'MiB/s', 'transfer MiB/s', 's', 'seed CPU s usr+sys (cores)', 'fetcher CPU s usr+sys (cores)', 'seed RSS MiB', 'fetcher RSS MiB', 'other load (cores)'],
+    ['#', 'phase', 'chunk', 'MiB/s', 'transfer MiB/s', 's', 'seed CPU s usr+sys (cores)', 'fetcher CPU s usr+sys (cores)', 'seed RSS MiB', 'fetcher RSS MiB', 'full GCs seed/fetcher', 'other load (cores)'],
     r.phases.map((p, i) => [
       String(i + 1), p.kind, p.kind === 'fetch' ? formatBytes(p.chunkSize) : '-', f1(p.mibps),
       p.transferMibps != null ? f1(p.transferMibps) : '-', p.seconds.toFixed(2),
       cpuCell(p.seed), cpuCell(p.fetcher),
-      f1(p.seed.peakRssMiB), f1(p.fetcher.peakRssMiB), p.otherCores.toFixed(2)
+      f1(p.seed.peakRssMiB), f1(p.fetcher.peakRssMiB), `${p.seed.majorGcs} / ${p.fetcher.majorGcs}`, p.otherCores.toFixed(2)
     ]))
   const summary = table(
     ['chunk', 'pump MiB/s', 'pump-disk MiB/s', 'fetch MiB/s', 'fetch/pump', 'transfer/pump', 'fetch/pump-disk', 'CPU s/GiB seed', 'CPU s/GiB fetcher', 'peak RSS MiB seed/fetcher'],

@@ -5,7 +5,7 @@ const MIB = 1024 * 1024
 const GIB = 1024 * MIB
 
 function phase (kind: PhaseResult['kind'], chunkSize: number, seconds: number, extra: Partial<PhaseResult> = {}): PhaseResult {
-  const side = { cpuS: 2, userS: 1.5, sysS: 0.5, cores: 0.5, peakRssMiB: 150 }
+  const side = { cpuS: 2, userS: 1.5, sysS: 0.5, cores: 0.5, peakRssMiB: 150, majorGcs: 3, majorGcMs: 12 }
   return {
     kind, chunkSize, bytes: GIB, seconds, mibps: mibps(GIB, seconds),
     seed: { ...side }, fetcher: { ...side, peakRssMiB: 200 }, sameConnection: true, otherCores: 0, ...extra
@@ -58,6 +58,8 @@ describe('bench throughput report', () => {
     assert.match(text, /1 GiB over one Noise\+yamux connection/)
     assert.match(text, /512\.0/)
     assert.match(text, /50%/)
+    assert.match(text, /full GCs seed\/fetcher/)
+    assert.match(text, /3 \/ 3/)
     assert.match(text, /every phase on the same connection: yes/)
   })
 })

@@ -16,6 +16,7 @@ import { ShoalServer } from '../src/server/server.js'
 import { importFile } from '../src/store/index.js'
 import { serveAll } from '../src/swarm/index.js'
 import { handlePump, pullPump } from './lib/pump.js'
+import type { PeerUsage } from './lib/throughput-report.js'
 
 /** Loopback only: the benchmark must never touch a real interface. */
 const LISTEN = '/ip4/127.0.0.1/tcp/0'
@@ -52,7 +53,7 @@ new PerformanceObserver((list) => {
 }).observe({ entryTypes: ['gc'] })
 
 /** CPU and memory so far; `peakRssMiB` is the sampled peak since the last mark. */
-function usage (): Record<string, number> {
+function usage (): PeerUsage {
   const ru = process.resourceUsage()
   const rss = process.memoryUsage.rss()
   peakRss = Math.max(peakRss, rss)

@@ -29,7 +29,7 @@ import { createRandomFile } from './lib/files.js'
 import { PeerRpc } from './lib/peer-rpc.js'
 import {
   formatThroughput, mibps, PHASE_KINDS, summarize, TARGET_RATIO, TARGET_RSS_MIB,
-  type PhaseKind, type PhaseResult, type ProcessPhase, type ThroughputResult
+  type PeerUsage, type PhaseKind, type PhaseResult, type ProcessPhase, type ThroughputResult
 } from './lib/throughput-report.js'
 import { formatBytes, parseSize } from './lib/units.js'
 
@@ -47,8 +47,6 @@ const SETTLE_MS = 1_000
 const MIB = 1024 * 1024
 const PEER_SCRIPT = fileURLToPath(new URL('./throughput-peer.ts', import.meta.url))
 const RESULTS_DIR = fileURLToPath(new URL('./results/', import.meta.url))
-
-interface Usage { userCpuS: number, systemCpuS: number, maxRssMiB: number, peakRssMiB: number, majorGcs: number, majorGcMs: number }
 
 function fail (message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`)
@@ -92,7 +90,7 @@ function parse (): Options {
   }
 }
 
-function phaseOf (before: Usage, after: Usage, wallS: number): ProcessPhase {
+function phaseOf (before: PeerUsage, after: PeerUsage, wallS: number): ProcessPhase {
   const userS = after.userCpuS - before.userCpuS
   const sysS = after.systemCpuS - before.systemCpuS
   const cpuS = userS + sysS
@@ -150,7 +148,7 @@ async function main (): Promise<void> {
       let nextFile = 0
       for (const kind of opts.order) {
         await sleep(SETTLE_MS)
-        const [s0, f0] = await Promise.all([seed.call<Usage>('mark', {}, COMMAND_TIMEOUT_MS), fetcher.call<Usage>('mark', {}, COMMAND_TIMEOUT_MS)])
+        const [s0, f0] = await Promise.all([seed.call<PeerUsage>('mark', {}, COMMAND_TIMEOUT_MS), fetcher.call<PeerUsage>('mark', {}, COMMAND_TIMEOUT_MS)])
         const machine = new CpuSampler()
         machine.start()
         const wallStart = performance.now()
@@ -160,7 +158,7 @@ async function main (): Promise<void> {
           : await fetcher.call('pump', { peerId: seedInfo.peerId, bytes: opts.size, disk: kind === 'pump-disk' }, phaseTimeoutMs)
         const wallS = (performance.now() - wallStart) / 1000
         const busy = machine.stop()
-        const [s1, f1] = await Promise.all([seed.call<Usage>('mark', {}, COMMAND_TIMEOUT_MS), fetcher.call<Usage>('mark', {}, COMMAND_TIMEOUT_MS)])
+        const [s1, f1] = await Promise.all([seed.call<PeerUsage>('mark', {}, COMMAND_TIMEOUT_MS), fetcher.call<PeerUsage>('mark', {}, COMMAND_TIMEOUT_MS)])
         const phase: PhaseResult = {
           kind,
           chunkSize,

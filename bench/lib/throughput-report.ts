@@ -26,6 +26,19 @@ export interface ProcessPhase {
   majorGcMs: number
 }
 
+/** What a peer process reports of itself (bench/throughput-peer.ts `usage()`); a phase is the difference of two. */
+export interface PeerUsage {
+  userCpuS: number
+  systemCpuS: number
+  /** Lifetime peak RSS (resourceUsage), and the sampled RSS now and its peak since the last mark. */
+  maxRssMiB: number
+  rssMiB: number
+  peakRssMiB: number
+  /** Full (mark-compact) GCs so far, and their main-thread pause in ms. */
+  majorGcs: number
+  majorGcMs: number
+}
+
 export interface PhaseResult {
   kind: PhaseKind
   /** The file's chunk size this phase belongs to (pump phases run next to those fetches). */

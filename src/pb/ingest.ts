@@ -2,6 +2,7 @@ import { decodeMessage, encodeMessage, enumeration, MaxLengthError, message, str
 import { alloc as uint8ArrayAlloc } from 'uint8arrays/alloc'
 import type { Codec, DecodeOptions } from 'protons-runtime'
 import type { Uint8ArrayList } from 'uint8arraylist'
+import { readUtf8 } from '../util/utf8.js'
 
 export interface IngestFrame {
   type: IngestFrame.Type
@@ -235,11 +236,11 @@ export namespace IngestFrame {
                 throw new MaxLengthError('Decode error - repeated field "replicateTo" had too many elements')
               }
 
-              obj.replicateTo.push(reader.string())
+              obj.replicateTo.push(readUtf8(reader))
               break
             }
             case 9: {
-              obj.replicateNetwork = reader.string()
+              obj.replicateNetwork = readUtf8(reader)
               break
             }
             case 10: {
@@ -247,7 +248,7 @@ export namespace IngestFrame {
               break
             }
             case 11: {
-              obj.taskId = reader.string()
+              obj.taskId = readUtf8(reader)
               break
             }
             case 12: {
@@ -255,7 +256,7 @@ export namespace IngestFrame {
                 throw new MaxLengthError('Decode error - repeated field "servers" had too many elements')
               }
 
-              obj.servers.push(reader.string())
+              obj.servers.push(readUtf8(reader))
               break
             }
             case 13: {
@@ -263,7 +264,7 @@ export namespace IngestFrame {
               break
             }
             case 14: {
-              obj.message = reader.string()
+              obj.message = readUtf8(reader)
               break
             }
             case 15: {
@@ -271,7 +272,7 @@ export namespace IngestFrame {
                 throw new MaxLengthError('Decode error - repeated field "sources" had too many elements')
               }
 
-              obj.sources.push(reader.string())
+              obj.sources.push(readUtf8(reader))
               break
             }
             default: {
@@ -352,7 +353,7 @@ export namespace IngestFrame {
               yield {
                 field: `${prefix}.replicateTo[]`,
                 index: obj.replicateTo,
-                value: reader.string()
+                value: readUtf8(reader)
               }
 
               obj.replicateTo++
@@ -362,7 +363,7 @@ export namespace IngestFrame {
             case 9: {
               yield {
                 field: `${prefix}.replicateNetwork`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -376,7 +377,7 @@ export namespace IngestFrame {
             case 11: {
               yield {
                 field: `${prefix}.taskId`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -388,7 +389,7 @@ export namespace IngestFrame {
               yield {
                 field: `${prefix}.servers[]`,
                 index: obj.servers,
-                value: reader.string()
+                value: readUtf8(reader)
               }
 
               obj.servers++
@@ -405,7 +406,7 @@ export namespace IngestFrame {
             case 14: {
               yield {
                 field: `${prefix}.message`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -417,7 +418,7 @@ export namespace IngestFrame {
               yield {
                 field: `${prefix}.sources[]`,
                 index: obj.sources,
-                value: reader.string()
+                value: readUtf8(reader)
               }
 
               obj.sources++

@@ -2,6 +2,7 @@ import { decodeMessage, encodeMessage, enumeration, MaxLengthError, message, str
 import { alloc as uint8ArrayAlloc } from 'uint8arrays/alloc'
 import type { Codec, DecodeOptions } from 'protons-runtime'
 import type { Uint8ArrayList } from 'uint8arraylist'
+import { readUtf8 } from '../util/utf8.js'
 
 export interface LanRequest {
   type: LanRequest.Type
@@ -433,7 +434,7 @@ export namespace HaveResponse {
                 throw new MaxLengthError('Decode error - repeated field "addrs" had too many elements')
               }
 
-              obj.addrs.push(reader.string())
+              obj.addrs.push(readUtf8(reader))
               break
             }
             default: {
@@ -491,7 +492,7 @@ export namespace HaveResponse {
               yield {
                 field: `${prefix}.addrs[]`,
                 index: obj.addrs,
-                value: reader.string()
+                value: readUtf8(reader)
               }
 
               obj.addrs++

@@ -2,6 +2,7 @@ import { decodeMessage, encodeMessage, message, streamMessage } from 'protons-ru
 import { alloc as uint8ArrayAlloc } from 'uint8arrays/alloc'
 import type { Codec, DecodeOptions } from 'protons-runtime'
 import type { Uint8ArrayList } from 'uint8arraylist'
+import { readUtf8 } from '../util/utf8.js'
 
 export interface Manifest {
   version: number
@@ -76,7 +77,7 @@ export namespace Manifest {
               break
             }
             case 2: {
-              obj.name = reader.string()
+              obj.name = readUtf8(reader)
               break
             }
             case 3: {
@@ -120,7 +121,7 @@ export namespace Manifest {
             case 2: {
               yield {
                 field: `${prefix}.name`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }

@@ -2,6 +2,7 @@ import { decodeMessage, encodeMessage, enumeration, message, streamMessage } fro
 import { alloc as uint8ArrayAlloc } from 'uint8arrays/alloc'
 import type { Codec, DecodeOptions } from 'protons-runtime'
 import type { Uint8ArrayList } from 'uint8arraylist'
+import { readUtf8 } from '../util/utf8.js'
 
 export interface TaskPush {
   taskId: string
@@ -83,7 +84,7 @@ export namespace TaskPush {
 
           switch (tag >>> 3) {
             case 1: {
-              obj.taskId = reader.string()
+              obj.taskId = readUtf8(reader)
               break
             }
             case 2: {
@@ -120,7 +121,7 @@ export namespace TaskPush {
             case 1: {
               yield {
                 field: `${prefix}.taskId`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -277,7 +278,7 @@ export namespace TaskAck {
 
           switch (tag >>> 3) {
             case 1: {
-              obj.taskId = reader.string()
+              obj.taskId = readUtf8(reader)
               break
             }
             case 2: {
@@ -285,7 +286,7 @@ export namespace TaskAck {
               break
             }
             case 3: {
-              obj.message = reader.string()
+              obj.message = readUtf8(reader)
               break
             }
             case 4: {
@@ -310,7 +311,7 @@ export namespace TaskAck {
             case 1: {
               yield {
                 field: `${prefix}.taskId`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -324,7 +325,7 @@ export namespace TaskAck {
             case 3: {
               yield {
                 field: `${prefix}.message`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }

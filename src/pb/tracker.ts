@@ -2,6 +2,7 @@ import { decodeMessage, encodeMessage, enumeration, MaxLengthError, message, str
 import { alloc as uint8ArrayAlloc } from 'uint8arrays/alloc'
 import type { Codec, DecodeOptions } from 'protons-runtime'
 import type { Uint8ArrayList } from 'uint8arraylist'
+import { readUtf8 } from '../util/utf8.js'
 
 export interface TrackerRequest {
   type: TrackerRequest.Type
@@ -272,7 +273,7 @@ export namespace TrackerRequest {
               break
             }
             case 17: {
-              obj.token = reader.string()
+              obj.token = readUtf8(reader)
               break
             }
             default: {
@@ -405,7 +406,7 @@ export namespace TrackerRequest {
             case 17: {
               yield {
                 field: `${prefix}.token`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -842,7 +843,7 @@ export namespace Register {
                 throw new MaxLengthError('Decode error - repeated field "addrs" had too many elements')
               }
 
-              obj.addrs.push(reader.string())
+              obj.addrs.push(readUtf8(reader))
               break
             }
             case 2: {
@@ -850,15 +851,15 @@ export namespace Register {
                 throw new MaxLengthError('Decode error - repeated field "lanAddrs" had too many elements')
               }
 
-              obj.lanAddrs.push(reader.string())
+              obj.lanAddrs.push(readUtf8(reader))
               break
             }
             case 3: {
-              obj.subnet = reader.string()
+              obj.subnet = readUtf8(reader)
               break
             }
             case 4: {
-              obj.network = reader.string()
+              obj.network = readUtf8(reader)
               break
             }
             case 5: {
@@ -870,7 +871,7 @@ export namespace Register {
               break
             }
             case 7: {
-              obj.httpUrl = reader.string()
+              obj.httpUrl = readUtf8(reader)
               break
             }
             default: {
@@ -901,7 +902,7 @@ export namespace Register {
               yield {
                 field: `${prefix}.addrs[]`,
                 index: obj.addrs,
-                value: reader.string()
+                value: readUtf8(reader)
               }
 
               obj.addrs++
@@ -916,7 +917,7 @@ export namespace Register {
               yield {
                 field: `${prefix}.lanAddrs[]`,
                 index: obj.lanAddrs,
-                value: reader.string()
+                value: readUtf8(reader)
               }
 
               obj.lanAddrs++
@@ -926,14 +927,14 @@ export namespace Register {
             case 3: {
               yield {
                 field: `${prefix}.subnet`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
             case 4: {
               yield {
                 field: `${prefix}.network`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -954,7 +955,7 @@ export namespace Register {
             case 7: {
               yield {
                 field: `${prefix}.httpUrl`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -1259,7 +1260,7 @@ export namespace Heartbeat {
               break
             }
             case 20: {
-              obj.membersDigest = reader.string()
+              obj.membersDigest = readUtf8(reader)
               break
             }
             default: {
@@ -1323,7 +1324,7 @@ export namespace Heartbeat {
             case 20: {
               yield {
                 field: `${prefix}.membersDigest`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -1438,7 +1439,7 @@ export namespace TaskProgress {
 
           switch (tag >>> 3) {
             case 1: {
-              obj.taskId = reader.string()
+              obj.taskId = readUtf8(reader)
               break
             }
             case 2: {
@@ -1467,7 +1468,7 @@ export namespace TaskProgress {
             case 1: {
               yield {
                 field: `${prefix}.taskId`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -1718,11 +1719,11 @@ export namespace Members {
                 throw new MaxLengthError('Decode error - repeated field "peerIds" had too many elements')
               }
 
-              obj.peerIds.push(reader.string())
+              obj.peerIds.push(readUtf8(reader))
               break
             }
             case 2: {
-              obj.digest = reader.string()
+              obj.digest = readUtf8(reader)
               break
             }
             case 3: {
@@ -1730,7 +1731,7 @@ export namespace Members {
                 throw new MaxLengthError('Decode error - repeated field "clients" had too many elements')
               }
 
-              obj.clients.push(reader.string())
+              obj.clients.push(readUtf8(reader))
               break
             }
             case 4: {
@@ -1765,7 +1766,7 @@ export namespace Members {
               yield {
                 field: `${prefix}.peerIds[]`,
                 index: obj.peerIds,
-                value: reader.string()
+                value: readUtf8(reader)
               }
 
               obj.peerIds++
@@ -1775,7 +1776,7 @@ export namespace Members {
             case 2: {
               yield {
                 field: `${prefix}.digest`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -1787,7 +1788,7 @@ export namespace Members {
               yield {
                 field: `${prefix}.clients[]`,
                 index: obj.clients,
-                value: reader.string()
+                value: readUtf8(reader)
               }
 
               obj.clients++
@@ -2214,11 +2215,11 @@ export namespace GetPeers {
               break
             }
             case 4: {
-              obj.subnet = reader.string()
+              obj.subnet = readUtf8(reader)
               break
             }
             case 5: {
-              obj.network = reader.string()
+              obj.network = readUtf8(reader)
               break
             }
             case 20: {
@@ -2226,7 +2227,7 @@ export namespace GetPeers {
                 throw new MaxLengthError('Decode error - repeated field "banned" had too many elements')
               }
 
-              obj.banned.push(reader.string())
+              obj.banned.push(readUtf8(reader))
               break
             }
             default: {
@@ -2272,14 +2273,14 @@ export namespace GetPeers {
             case 4: {
               yield {
                 field: `${prefix}.subnet`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
             case 5: {
               yield {
                 field: `${prefix}.network`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -2291,7 +2292,7 @@ export namespace GetPeers {
               yield {
                 field: `${prefix}.banned[]`,
                 index: obj.banned,
-                value: reader.string()
+                value: readUtf8(reader)
               }
 
               obj.banned++
@@ -2424,7 +2425,7 @@ export namespace Peers {
               break
             }
             case 3: {
-              obj.policy = reader.string()
+              obj.policy = readUtf8(reader)
               break
             }
             case 16: {
@@ -2478,7 +2479,7 @@ export namespace Peers {
             case 3: {
               yield {
                 field: `${prefix}.policy`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -2649,7 +2650,7 @@ export namespace PeerHint {
 
           switch (tag >>> 3) {
             case 1: {
-              obj.peerId = reader.string()
+              obj.peerId = readUtf8(reader)
               break
             }
             case 2: {
@@ -2657,7 +2658,7 @@ export namespace PeerHint {
                 throw new MaxLengthError('Decode error - repeated field "addrs" had too many elements')
               }
 
-              obj.addrs.push(reader.string())
+              obj.addrs.push(readUtf8(reader))
               break
             }
             case 3: {
@@ -2669,11 +2670,11 @@ export namespace PeerHint {
               break
             }
             case 5: {
-              obj.subnet = reader.string()
+              obj.subnet = readUtf8(reader)
               break
             }
             case 6: {
-              obj.network = reader.string()
+              obj.network = readUtf8(reader)
               break
             }
             case 7: {
@@ -2702,7 +2703,7 @@ export namespace PeerHint {
             case 1: {
               yield {
                 field: `${prefix}.peerId`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -2714,7 +2715,7 @@ export namespace PeerHint {
               yield {
                 field: `${prefix}.addrs[]`,
                 index: obj.addrs,
-                value: reader.string()
+                value: readUtf8(reader)
               }
 
               obj.addrs++
@@ -2738,14 +2739,14 @@ export namespace PeerHint {
             case 5: {
               yield {
                 field: `${prefix}.subnet`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
             case 6: {
               yield {
                 field: `${prefix}.network`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -3117,7 +3118,7 @@ export namespace TaskResult {
 
           switch (tag >>> 3) {
             case 1: {
-              obj.taskId = reader.string()
+              obj.taskId = readUtf8(reader)
               break
             }
             case 2: {
@@ -3125,7 +3126,7 @@ export namespace TaskResult {
               break
             }
             case 3: {
-              obj.reason = reader.string()
+              obj.reason = readUtf8(reader)
               break
             }
             case 4: {
@@ -3184,7 +3185,7 @@ export namespace TaskResult {
             case 1: {
               yield {
                 field: `${prefix}.taskId`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -3198,7 +3199,7 @@ export namespace TaskResult {
             case 3: {
               yield {
                 field: `${prefix}.reason`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -3385,7 +3386,7 @@ export namespace SourceBytes {
 
           switch (tag >>> 3) {
             case 1: {
-              obj.peerId = reader.string()
+              obj.peerId = readUtf8(reader)
               break
             }
             case 2: {
@@ -3410,7 +3411,7 @@ export namespace SourceBytes {
             case 1: {
               yield {
                 field: `${prefix}.peerId`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -3596,7 +3597,7 @@ export namespace Replicate {
                 throw new MaxLengthError('Decode error - repeated field "to" had too many elements')
               }
 
-              obj.to.push(reader.string())
+              obj.to.push(readUtf8(reader))
               break
             }
             default: {
@@ -3633,7 +3634,7 @@ export namespace Replicate {
               yield {
                 field: `${prefix}.to[]`,
                 index: obj.to,
-                value: reader.string()
+                value: readUtf8(reader)
               }
 
               obj.to++
@@ -3721,7 +3722,7 @@ export namespace Prefetch {
               break
             }
             case 2: {
-              obj.server = reader.string()
+              obj.server = readUtf8(reader)
               break
             }
             default: {
@@ -3749,7 +3750,7 @@ export namespace Prefetch {
             case 2: {
               yield {
                 field: `${prefix}.server`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -3831,7 +3832,7 @@ export namespace ReplicateResponse {
 
           switch (tag >>> 3) {
             case 1: {
-              obj.taskId = reader.string()
+              obj.taskId = readUtf8(reader)
               break
             }
             case 2: {
@@ -3839,7 +3840,7 @@ export namespace ReplicateResponse {
                 throw new MaxLengthError('Decode error - repeated field "servers" had too many elements')
               }
 
-              obj.servers.push(reader.string())
+              obj.servers.push(readUtf8(reader))
               break
             }
             default: {
@@ -3864,7 +3865,7 @@ export namespace ReplicateResponse {
             case 1: {
               yield {
                 field: `${prefix}.taskId`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -3876,7 +3877,7 @@ export namespace ReplicateResponse {
               yield {
                 field: `${prefix}.servers[]`,
                 index: obj.servers,
-                value: reader.string()
+                value: readUtf8(reader)
               }
 
               obj.servers++
@@ -3953,7 +3954,7 @@ export namespace TaskStatusRequest {
 
           switch (tag >>> 3) {
             case 1: {
-              obj.taskId = reader.string()
+              obj.taskId = readUtf8(reader)
               break
             }
             default: {
@@ -3974,7 +3975,7 @@ export namespace TaskStatusRequest {
             case 1: {
               yield {
                 field: `${prefix}.taskId`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -4107,11 +4108,11 @@ export namespace TaskStatus {
 
           switch (tag >>> 3) {
             case 1: {
-              obj.taskId = reader.string()
+              obj.taskId = readUtf8(reader)
               break
             }
             case 2: {
-              obj.state = reader.string()
+              obj.state = readUtf8(reader)
               break
             }
             case 3: {
@@ -4131,7 +4132,7 @@ export namespace TaskStatus {
               break
             }
             case 7: {
-              obj.kind = reader.string()
+              obj.kind = readUtf8(reader)
               break
             }
             case 8: {
@@ -4174,14 +4175,14 @@ export namespace TaskStatus {
             case 1: {
               yield {
                 field: `${prefix}.taskId`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
             case 2: {
               yield {
                 field: `${prefix}.state`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -4216,7 +4217,7 @@ export namespace TaskStatus {
             case 7: {
               yield {
                 field: `${prefix}.kind`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -4440,11 +4441,11 @@ export namespace TaskServerStatus {
 
           switch (tag >>> 3) {
             case 1: {
-              obj.peerId = reader.string()
+              obj.peerId = readUtf8(reader)
               break
             }
             case 2: {
-              obj.state = reader.string()
+              obj.state = readUtf8(reader)
               break
             }
             case 3: {
@@ -4464,7 +4465,7 @@ export namespace TaskServerStatus {
               break
             }
             case 7: {
-              obj.lastError = reader.string()
+              obj.lastError = readUtf8(reader)
               break
             }
             default: {
@@ -4485,14 +4486,14 @@ export namespace TaskServerStatus {
             case 1: {
               yield {
                 field: `${prefix}.peerId`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
             case 2: {
               yield {
                 field: `${prefix}.state`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -4527,7 +4528,7 @@ export namespace TaskServerStatus {
             case 7: {
               yield {
                 field: `${prefix}.lastError`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -4650,11 +4651,11 @@ export namespace UploadRequest {
               break
             }
             case 2: {
-              obj.subnet = reader.string()
+              obj.subnet = readUtf8(reader)
               break
             }
             case 3: {
-              obj.network = reader.string()
+              obj.network = readUtf8(reader)
               break
             }
             case 4: {
@@ -4686,14 +4687,14 @@ export namespace UploadRequest {
             case 2: {
               yield {
                 field: `${prefix}.subnet`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
             case 3: {
               yield {
                 field: `${prefix}.network`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -4802,7 +4803,7 @@ export namespace UploadCandidates {
               break
             }
             case 2: {
-              obj.policy = reader.string()
+              obj.policy = readUtf8(reader)
               break
             }
             default: {
@@ -4845,7 +4846,7 @@ export namespace UploadCandidates {
             case 2: {
               yield {
                 field: `${prefix}.policy`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -4986,11 +4987,11 @@ export namespace IngestCommit {
                 throw new MaxLengthError('Decode error - repeated field "replicateTo" had too many elements')
               }
 
-              obj.replicateTo.push(reader.string())
+              obj.replicateTo.push(readUtf8(reader))
               break
             }
             case 3: {
-              obj.replicateNetwork = reader.string()
+              obj.replicateNetwork = readUtf8(reader)
               break
             }
             case 4: {
@@ -5031,7 +5032,7 @@ export namespace IngestCommit {
               yield {
                 field: `${prefix}.replicateTo[]`,
                 index: obj.replicateTo,
-                value: reader.string()
+                value: readUtf8(reader)
               }
 
               obj.replicateTo++
@@ -5041,7 +5042,7 @@ export namespace IngestCommit {
             case 3: {
               yield {
                 field: `${prefix}.replicateNetwork`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -5163,7 +5164,7 @@ export namespace IngestCommitResponse {
               break
             }
             case 3: {
-              obj.taskId = reader.string()
+              obj.taskId = readUtf8(reader)
               break
             }
             case 4: {
@@ -5171,7 +5172,7 @@ export namespace IngestCommitResponse {
                 throw new MaxLengthError('Decode error - repeated field "servers" had too many elements')
               }
 
-              obj.servers.push(reader.string())
+              obj.servers.push(readUtf8(reader))
               break
             }
             default: {
@@ -5210,7 +5211,7 @@ export namespace IngestCommitResponse {
             case 3: {
               yield {
                 field: `${prefix}.taskId`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -5222,7 +5223,7 @@ export namespace IngestCommitResponse {
               yield {
                 field: `${prefix}.servers[]`,
                 index: obj.servers,
-                value: reader.string()
+                value: readUtf8(reader)
               }
 
               obj.servers++
@@ -5334,11 +5335,11 @@ export namespace DownloadRequest {
               break
             }
             case 2: {
-              obj.subnet = reader.string()
+              obj.subnet = readUtf8(reader)
               break
             }
             case 3: {
-              obj.network = reader.string()
+              obj.network = readUtf8(reader)
               break
             }
             case 4: {
@@ -5370,14 +5371,14 @@ export namespace DownloadRequest {
             case 2: {
               yield {
                 field: `${prefix}.subnet`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
             case 3: {
               yield {
                 field: `${prefix}.network`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -5501,7 +5502,7 @@ export namespace FallbackRequest {
               break
             }
             case 2: {
-              obj.reason = reader.string()
+              obj.reason = readUtf8(reader)
               break
             }
             case 3: {
@@ -5509,15 +5510,15 @@ export namespace FallbackRequest {
                 throw new MaxLengthError('Decode error - repeated field "unreachable" had too many elements')
               }
 
-              obj.unreachable.push(reader.string())
+              obj.unreachable.push(readUtf8(reader))
               break
             }
             case 4: {
-              obj.subnet = reader.string()
+              obj.subnet = readUtf8(reader)
               break
             }
             case 5: {
-              obj.network = reader.string()
+              obj.network = readUtf8(reader)
               break
             }
             default: {
@@ -5549,7 +5550,7 @@ export namespace FallbackRequest {
             case 2: {
               yield {
                 field: `${prefix}.reason`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -5561,7 +5562,7 @@ export namespace FallbackRequest {
               yield {
                 field: `${prefix}.unreachable[]`,
                 index: obj.unreachable,
-                value: reader.string()
+                value: readUtf8(reader)
               }
 
               obj.unreachable++
@@ -5571,14 +5572,14 @@ export namespace FallbackRequest {
             case 4: {
               yield {
                 field: `${prefix}.subnet`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
             case 5: {
               yield {
                 field: `${prefix}.network`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -5692,7 +5693,7 @@ export namespace FallbackResponse {
                 throw new MaxLengthError('Decode error - repeated field "relays" had too many elements')
               }
 
-              obj.relays.push(reader.string())
+              obj.relays.push(readUtf8(reader))
               break
             }
             default: {
@@ -5741,7 +5742,7 @@ export namespace FallbackResponse {
               yield {
                 field: `${prefix}.relays[]`,
                 index: obj.relays,
-                value: reader.string()
+                value: readUtf8(reader)
               }
 
               obj.relays++
@@ -5845,11 +5846,11 @@ export namespace HttpSource {
 
           switch (tag >>> 3) {
             case 1: {
-              obj.url = reader.string()
+              obj.url = readUtf8(reader)
               break
             }
             case 2: {
-              obj.peerId = reader.string()
+              obj.peerId = readUtf8(reader)
               break
             }
             case 3: {
@@ -5874,14 +5875,14 @@ export namespace HttpSource {
             case 1: {
               yield {
                 field: `${prefix}.url`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
             case 2: {
               yield {
                 field: `${prefix}.peerId`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -6263,7 +6264,7 @@ export namespace FileEntry {
               break
             }
             case 2: {
-              obj.name = reader.string()
+              obj.name = readUtf8(reader)
               break
             }
             case 3: {
@@ -6315,7 +6316,7 @@ export namespace FileEntry {
             case 2: {
               yield {
                 field: `${prefix}.name`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }
@@ -6795,7 +6796,7 @@ export namespace TrackerError {
               break
             }
             case 2: {
-              obj.message = reader.string()
+              obj.message = readUtf8(reader)
               break
             }
             default: {
@@ -6823,7 +6824,7 @@ export namespace TrackerError {
             case 2: {
               yield {
                 field: `${prefix}.message`,
-                value: reader.string()
+                value: readUtf8(reader)
               }
               break
             }

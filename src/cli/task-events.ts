@@ -1,3 +1,4 @@
+import type { Locality } from '../lan/locality.js'
 import type { IngestService } from '../server/ingest.js'
 import type { TaskService } from '../server/task-service.js'
 import { formatBytes } from '../util/units.js'
@@ -40,5 +41,12 @@ export function reportIngestEvents (ingest: IngestService, out: Output): void {
   })
   ingest.addEventListener('ingest-error', ({ detail }) => {
     out.event('ingest-error', detail, `upload of ${detail.fileId} failed: ${detail.message}`)
+  })
+}
+
+/** Prints where a server's DHT provider records went (a test or an operator waits on it before the tracker may go). */
+export function reportLocalityEvents (locality: Locality, out: Output): void {
+  locality.addEventListener('provided', ({ detail }) => {
+    out.event('dht-provided', { fileId: detail.fileKey, peers: detail.peers }, `${detail.fileKey} provided on the DHT to ${detail.peers.length} peer(s)`)
   })
 }

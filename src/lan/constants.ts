@@ -43,6 +43,9 @@ export const MAX_DHT_PROVIDERS = 20
 /** One provide() call: 1-9 s for 5-20 nodes (LIBP2P.md). */
 export const DHT_PROVIDE_TIMEOUT_MS = 60_000
 
+/** A provide that reached no peer is tried again after this long (the table may have only dead peers). */
+export const DHT_PROVIDE_RETRY_MS = 30_000
+
 /**
  * Held files are provided again when the DHT's routing table changes (a
  * record is stored on the closest peers known at the time), at most this often.

@@ -1,6 +1,6 @@
 export * from './constants.js'
 export { HolderFinder, type Holder, type HolderSource, type FindOptions } from './holder-finder.js'
 export { fetchWithFinder, type FinderFetchOptions } from './fetch-with-finder.js'
-export { Locality, localityServices, type LocalityInit, type LocalityOptions } from './locality.js'
+export { Locality, localityServices, type LocalityEvents, type LocalityInit, type LocalityOptions } from './locality.js'
 export { queryHave, type HaveAnswer } from './lan-protocol.js'
 export { isOnLan } from './lan-peers.js'

@@ -1,4 +1,4 @@
-import type { AbortOptions, Logger } from '@libp2p/interface'
+import { TypedEventEmitter, type AbortOptions, type Logger } from '@libp2p/interface'
 import { multiaddr } from '@multiformats/multiaddr'
 import type { CID } from 'multiformats/cid'
 import { DIAL_TIMEOUT_MS } from '../node/constants.js'
@@ -40,13 +40,18 @@ export interface LocalityInit {
   tracker?(fileId: CID, options: AbortOptions): Promise<Holder[]>
 }
 
+export interface LocalityEvents {
+  /** A held file's DHT provider record was sent to these peers. */
+  provided: CustomEvent<{ fileKey: string, peers: string[] }>
+}
+
 /**
  * A server's ways of finding holders without (or besides) a tracker, wired
  * from the services its node runs: with mDNS, LAN peers are dialled and
  * asked by file id (and asked us); with the DHT, complete files are provided
  * and providers looked up. Either way the LAN protocol answers peers' queries.
  */
-export class Locality {
+export class Locality extends TypedEventEmitter<LocalityEvents> {
   readonly finder: HolderFinder
   readonly #init: LocalityInit
   readonly #lan?: LanPeers
@@ -54,11 +59,13 @@ export class Locality {
   readonly #controller = new AbortController()
 
   constructor (init: LocalityInit) {
+    super()
     this.#init = init
     const { node, store, log } = init
-    const mdns = node.services.mdns
+    const { mdns, dht } = node.services
     this.#lan = mdns == null ? undefined : new LanPeers({ node, mdns, log })
-    this.#provider = node.services.dht == null ? undefined : new DhtProvider({ node, store, log })
+    const onProvided = (fileKey: string, peers: string[]): void => { this.safeDispatchEvent('provided', { detail: { fileKey, peers } }) }
+    this.#provider = dht == null ? undefined : new DhtProvider({ dht, store, log, onProvided })
     this.finder = new HolderFinder({ node, lan: this.#lan, dht: node.services.dht != null, tracker: init.tracker, log })
   }
 

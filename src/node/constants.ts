@@ -77,3 +77,14 @@ export const MAX_PENDING_HANDSHAKES_PER_IP = 16
  * its slots twice as long.
  */
 export const INBOUND_UPGRADE_TIMEOUT_MS = 5_000
+
+/**
+ * Ping streams per connection and direction. Three parts of a node ping on the
+ * same connection, on their own schedules: libp2p's connection monitor (every
+ * 10 s; a failed ping aborts the connection), kad-dht (before it adds a peer to
+ * its routing table; a failed ping leaves the peer out for good) and the
+ * tracker's RTT probe. @libp2p/ping allows 1 outbound and 2 inbound streams, so
+ * two of them at once failed with TooManyOutboundProtocolStreamsError: a
+ * tracker's routing table stayed empty of the servers it probed on registration.
+ */
+export const PING_MAX_STREAMS = 4

@@ -7,9 +7,11 @@ const STEP_TIMEOUT_MS = 60_000
 /**
  * Two LANs joined by a router, every host in a namespace the test made. The
  * tracker (a DHT member) gives a file to a holder in LAN A; a server in LAN B
- * holds nothing. The tracker stops. A new server in LAN B (mDNS + DHT) finds
- * no holder on its LAN, joins the DHT through the LAN peer mDNS found, finds
- * the holder in LAN A as a provider and completes the file from it.
+ * holds nothing. Once the holder's provider record has reached the server in
+ * LAN B (before that, only the tracker may hold it), the tracker stops. A new
+ * server in LAN B (mDNS + DHT) finds no holder on its LAN, joins the DHT
+ * through the LAN peer mDNS found, finds the holder in LAN A as a provider and
+ * completes the file from it.
  */
 describe('locality: the DHT finds a holder when the tracker is stopped and the LAN has none', function () {
   this.timeout(4 * STEP_TIMEOUT_MS)
@@ -30,11 +32,13 @@ describe('locality: the DHT finds a holder when the tracker is stopped and the L
     const file = await cluster.addFile(FILE_SIZE, ['tracker'])
     const tracker = await cluster.startTracker(th, 'tracker', ['--dht'])
     const holder = await cluster.startServer(hh, 'h', ['--tracker', tracker.addr, '--dht', '--network', 'a'])
-    await cluster.startServer(xh, 'x', ['--tracker', tracker.addr, '--dht', '--mdns', '--network', 'b'])
+    const x = await cluster.startServer(xh, 'x', ['--tracker', tracker.addr, '--dht', '--mdns', '--network', 'b'])
     await cluster.poll(tracker, '/api/servers', (l: any[]) => l.filter((s) => s.alive).length === 2, STEP_TIMEOUT_MS, '2 servers')
     const holderId = holder.events.find((e) => e.event === 'listening')!.peerId as string
     const { taskId } = await cluster.command(th, ['replicate', file.fileId, '--tracker', tracker.addr, '--to', holderId])
     await holder.waitFor((e) => e.event === 'task-done' && e.taskId === taskId, STEP_TIMEOUT_MS, 'task-done')
+    const xId = x.events.find((e) => e.event === 'listening')!.peerId as string
+    await holder.waitFor((e) => e.event === 'dht-provided' && e.fileId === file.fileId && e.peers.includes(xId), STEP_TIMEOUT_MS, 'provider record at x')
 
     await tracker.proc.stop()
     const started = Date.now()

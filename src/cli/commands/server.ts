@@ -4,7 +4,7 @@ import { PIECE_PICKERS, SERVE_POLICIES } from '../../swarm/index.js'
 import type { TaskServiceOptions } from '../../server/task-service.js'
 import { normalizeCidr } from '../../util/net.js'
 import { formatBytes, parseSize } from '../../util/units.js'
-import { reportIngestEvents, reportTaskEvents } from '../task-events.js'
+import { reportIngestEvents, reportLocalityEvents, reportTaskEvents } from '../task-events.js'
 import { wholeNumber } from './tracker.js'
 import { parse, parseFileIdArg, parseMultiaddr, required } from '../args.js'
 import { hex, Output } from '../output.js'
@@ -64,6 +64,7 @@ export async function runServer (args: string[]): Promise<number> {
   const server = await createServer({ dataDir, listen: listen.length > 0 ? listen : undefined, announce: announce.length > 0 ? announce : undefined, servePolicy, picker, tracker, ingest: values.ingest, http, locality, access, limits, onRefused: refused })
   if (server.tasks != null) reportTaskEvents(server.tasks, out)
   if (server.ingest != null) reportIngestEvents(server.ingest, out)
+  if (server.locality != null) reportLocalityEvents(server.locality, out)
   await server.start()
   const addrs = server.multiaddrs().map((a) => a.toString())
   out.event('listening', { peerId: server.peerId, addrs, ...(tracker != null ? { tracker: tracker.tracker.toString() } : {}), ...(server.http != null ? { http: server.http.url } : {}), ...(server.ingest != null ? { ingest: true } : {}) }, addrs.join('\n'))

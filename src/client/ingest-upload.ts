@@ -1,7 +1,7 @@
 import type { FileHandle } from 'node:fs/promises'
 import type { Logger } from '@libp2p/interface'
 import { ChunkHashMismatchError, UploadFailedError } from '../errors.js'
-import type { FileInfo } from '../manifest/index.js'
+import { chunkCount, type FileInfo } from '../manifest/index.js'
 import type { ShoalNode } from '../node/index.js'
 import type { Bitfield } from '../store/bitfield.js'
 import { verifiedBytes } from '../store/util.js'
@@ -62,7 +62,7 @@ export class IngestUpload {
   constructor (init: IngestUploadInit) {
     this.#init = init
     this.#ownPool = init.pool == null
-    this.#pool = init.pool ?? new UploadPool(init.info.manifest.chunkHashes.byteLength / 32)
+    this.#pool = init.pool ?? new UploadPool(chunkCount(init.info.manifest))
   }
 
   /** Bytes this receiver holds, verified. */

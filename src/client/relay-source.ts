@@ -5,8 +5,6 @@ import { addrPeerId, isRelayedAddr } from '../util/addr.js'
 import { sleep } from '../util/sleep.js'
 import { RELAY_DIAL_ATTEMPTS, RELAY_DIAL_BACKOFF_MS, RELAY_DIAL_TIMEOUT_MS } from './constants.js'
 
-export { isRelayedAddr }
-
 /** True when every open connection to `peer` is relayed (so its bytes count as `relay`). */
 export function reachedByRelay (node: ShoalNode, peer: Parameters<ShoalNode['getConnections']>[0]): boolean {
   const conns = node.getConnections(peer)

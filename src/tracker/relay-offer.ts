@@ -4,8 +4,6 @@ import { multiaddr } from '@multiformats/multiaddr'
 import { addrPeerId, isRelayedAddr } from '../util/addr.js'
 import { MAX_RELAY_ADDRS, MAX_RELAY_GRANTS, RELAY_GRANT_TTL_MS } from './constants.js'
 
-export { isRelayedAddr }
-
 export interface RelayHolder {
   peerId: string
   /** The addresses it registered (its `--relay-via` ones end in `/p2p-circuit/p2p/<it>`). */

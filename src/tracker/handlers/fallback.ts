@@ -1,12 +1,15 @@
+import { isLoopback } from '@libp2p/utils'
+import { multiaddr } from '@multiformats/multiaddr'
 import { ProtocolError, UnknownFileError } from '../../errors.js'
 import type { HttpSource } from '../../pb/tracker.js'
 import { BLOBS_PATH } from '../../server/http-blobs.js'
 import { fileKeyFromBytes } from '../../swarm/ids.js'
+import { isRelayedAddr } from '../../util/addr.js'
 import { normalizeCidr } from '../../util/net.js'
 import { MAX_HINTS } from '../constants.js'
 import type { Handler } from '../context.js'
 import { liveHolderCandidates } from '../peer-hints.js'
-import { isRelayedAddr, relayAddrsFor, relayDestinations, tryPeerId, type OwnRelay } from '../relay-offer.js'
+import { relayAddrsFor, relayDestinations, tryPeerId, type OwnRelay } from '../relay-offer.js'
 
 /** PeerIds a client may list as unreachable in one request. */
 const MAX_UNREACHABLE = 1024
@@ -69,7 +72,7 @@ function offerRelays (ctx: Parameters<Handler>[0], fileKey: string, asker: { pee
  */
 function trackerAddrForRelay (addrs: string[]): string | undefined {
   const direct = addrs.filter((a) => !isRelayedAddr(a))
-  return direct.find((a) => !a.startsWith('/ip4/127.') && !a.startsWith('/ip6/::1/')) ?? direct[0]
+  return direct.find((a) => !isLoopback(multiaddr(a))) ?? direct[0]
 }
 
 /**

@@ -6,11 +6,12 @@ import { FsChunkStore } from '../store/fs.js'
 import type { StoredFile } from '../store/types.js'
 import { Swarm } from '../swarm/index.js'
 import { sleep } from '../util/sleep.js'
-import { DOWNLOAD_HINTS, DOWNLOAD_STALL_MS, PROGRESS_INTERVAL_MS, RATE_CHECK_MS } from './constants.js'
+import { DOWNLOAD_HINTS, DOWNLOAD_STALL_MS, RATE_CHECK_MS } from './constants.js'
 import { creditHttpChunk, creditSource, progressOf, type DownloadRun } from './download-run.js'
 import { SlowWatch } from './fallback.js'
 import { runFallback } from './fallback-sources.js'
 import { P2pRunner } from './p2p-runner.js'
+import { progressInterval } from './progress.js'
 import { diskError, finishPartial, partialDirFor } from './partial.js'
 import { RateMeter } from './rate-meter.js'
 import { isRelayedAddr } from '../util/addr.js'
@@ -27,6 +28,8 @@ export interface DownloadOptions extends AbortOptions {
   fallback?: boolean
   /** Use relays the fallback offers (default true); HTTP sources go first (fallback-sources.ts). */
   relay?: boolean
+  /** `download-progress` events at most this often (default PROGRESS_INTERVAL_MS, 250); 0 = whenever a chunk is stored. */
+  progressIntervalMs?: number
 }
 
 /**
@@ -46,6 +49,7 @@ export async function downloadFile (ctx: ClientContext, fileIdText: string, path
   const signal = options.signal ?? new AbortController().signal
   if (path === '') throw new InvalidArgumentError('an output path is needed')
   const fileId = parseFileId(fileIdText)
+  const progressMs = progressInterval(options.progressIntervalMs)
   const answer = await trackerCall(ctx.trackerAddr, async () => ctx.tracker.download(fileId, { subnet: ctx.subnet, network: ctx.network, max: DOWNLOAD_HINTS }, { signal }), signal)
   const info = fileInfoFromBytes(answer.manifest, fileId)
   const partialDir = partialDirFor(path)
@@ -70,7 +74,7 @@ export async function downloadFile (ctx: ClientContext, fileIdText: string, path
       p2p.start(direct, answer.peers.length === 0 ? 'the tracker knows no live holder of the file' : 'no holder has a direct address (relayed ones are a fallback)')
     }
     try {
-      await watch(ctx, run, answer.peers.map((p) => p.peerId), options, inner)
+      await watch(ctx, run, answer.peers.map((p) => p.peerId), { ...options, progressIntervalMs: progressMs }, inner)
     } catch (err) {
       stop.abort()
       await p2p.settled()
@@ -123,7 +127,7 @@ async function watch (ctx: ClientContext, run: DownloadRun, hinted: string[], op
     const bytes = stored.verifiedBytes
     meter.update(bytes)
     if (bytes > lastBytes) { lastGain = Date.now(); lastBytes = bytes }
-    if (Date.now() - lastEmit >= PROGRESS_INTERVAL_MS) {
+    if (Date.now() - lastEmit >= (options.progressIntervalMs ?? 0)) {
       lastEmit = Date.now()
       ctx.events.safeDispatchEvent('download-progress', { detail: progressOf(run, meter) })
     }

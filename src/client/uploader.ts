@@ -5,8 +5,9 @@ import { manifestFromFile, type FileInfo } from '../manifest/index.js'
 import type { PeerHint } from '../pb/tracker.js'
 import type { ReplicateSpec } from '../server/ingest.js'
 import { verifiedBytes } from '../store/util.js'
-import { DEFAULT_UPLOAD_STREAMS, MAX_SPLIT_TARGETS, MAX_UPLOAD_STREAMS, OPEN_TIMEOUT_MS, PROGRESS_INTERVAL_MS, SPLIT_MIN_FRACTION, SPLIT_MIN_SECONDS, SPLIT_SHARED_FRACTION } from './constants.js'
+import { DEFAULT_UPLOAD_STREAMS, MAX_SPLIT_TARGETS, MAX_UPLOAD_STREAMS, OPEN_TIMEOUT_MS, SPLIT_MIN_FRACTION, SPLIT_MIN_SECONDS, SPLIT_SHARED_FRACTION } from './constants.js'
 import { Notifier } from './notifier.js'
+import { progressInterval } from './progress.js'
 import { probeIngest } from './probe.js'
 import { chooseTargets, sharedBottleneck, type ProbeOutcome } from './probe-select.js'
 import { RateMeter } from './rate-meter.js'
@@ -29,6 +30,8 @@ export interface UploadOptions extends AbortOptions {
   probeMaxMs?: number
   /** Most ingest targets to split the upload across (default MAX_SPLIT_TARGETS, 3); 1 never splits. */
   maxTargets?: number
+  /** `upload-progress` events at most this often (default PROGRESS_INTERVAL_MS, 250); 0 = on every stored chunk. */
+  progressIntervalMs?: number
 }
 
 /**
@@ -46,6 +49,7 @@ export async function uploadFile (ctx: ClientContext, path: string, options: Upl
   const streams = options.streams ?? DEFAULT_UPLOAD_STREAMS
   if (!Number.isInteger(streams) || streams < 1 || streams > MAX_UPLOAD_STREAMS) throw new InvalidArgumentError(`streams must be 1..${MAX_UPLOAD_STREAMS}`)
   if (options.maxTargets != null && (!Number.isInteger(options.maxTargets) || options.maxTargets < 1 || options.maxTargets > MAX_SPLIT_TARGETS)) throw new InvalidArgumentError(`maxTargets must be 1..${MAX_SPLIT_TARGETS}`)
+  const progressMs = progressInterval(options.progressIntervalMs)
   const st = await stat(path).catch(() => undefined)
   if (st?.isFile() !== true) throw new InvalidArgumentError(`${path}: no such file`)
   const progress: UploadProgress = { fileId: '', path, phase: 'hashing', hashedBytes: 0, bytes: 0, totalBytes: st.size, bytesSent: 0, rateBps: 0, blockChunks: [], targets: [] }
@@ -61,7 +65,7 @@ export async function uploadFile (ctx: ClientContext, path: string, options: Upl
     signal,
     onProgress: (hashed) => {
       progress.hashedBytes = hashed
-      if (Date.now() - lastHashEmit >= PROGRESS_INTERVAL_MS) { lastHashEmit = Date.now(); emit() }
+      if (Date.now() - lastHashEmit >= progressMs) { lastHashEmit = Date.now(); emit() }
     }
   })
   hashing.catch(() => {})
@@ -90,14 +94,14 @@ export async function uploadFile (ctx: ClientContext, path: string, options: Upl
     }
     for (const t of targets) ctx.events.safeDispatchEvent('upload-target', { detail: t })
     const legs = targets.map((t) => ({ outcome: t, addrs: withPeerId(addrsOf(candidates.peers, t.peerId), t.peerId) }))
-    return await send(ctx, info, fh, legs, outcomes, { ...options, streams }, progress, emit, signal, started, aloneRateBps)
+    return await send(ctx, info, fh, legs, outcomes, { ...options, streams, progressMs }, progress, emit, signal, started, aloneRateBps)
   } finally {
     await fh.close()
   }
 }
 
 async function send (ctx: ClientContext, info: FileInfo, fh: FileHandle, targets: SplitTarget[], probes: ProbeOutcome[],
-  options: UploadOptions & { streams: number }, progress: UploadProgress, emit: () => void, signal: AbortSignal, started: number,
+  options: UploadOptions & { streams: number, progressMs: number }, progress: UploadProgress, emit: () => void, signal: AbortSignal, started: number,
   aloneRateBps: number | undefined): Promise<UploadResult> {
   const meter = new RateMeter()
   let lastEmit = 0
@@ -112,7 +116,7 @@ async function send (ctx: ClientContext, info: FileInfo, fh: FileHandle, targets
       progress.bytes = upload.storedBytes
       progress.bytesSent = upload.bytesSent
       meter.update(progress.bytes)
-      if (Date.now() - lastEmit < PROGRESS_INTERVAL_MS) return
+      if (Date.now() - lastEmit < options.progressMs) return
       lastEmit = Date.now()
       progress.rateBps = meter.rate
       progress.etaSeconds = meter.eta(progress.totalBytes - progress.bytes)

@@ -95,7 +95,9 @@ describe('client library: upload, download, HTTP fallback, typed events, named e
     }
     client.addEventListener('upload-progress', onProgress)
     try {
-      const up = await client.upload(path, { chunkSize: 256 * 1024, replicate: {}, signal: AbortSignal.timeout(WAIT_MS) })
+      // An event per stored chunk: the cut comes at 20 % however fast loopback is (at the default 250 ms spacing a
+      // fast run could finish between two events and never be cut).
+      const up = await client.upload(path, { chunkSize: 256 * 1024, replicate: {}, progressIntervalMs: 0, signal: AbortSignal.timeout(WAIT_MS) })
       assert.ok(dropped, 'the connection was cut mid-upload')
       assert.ok(up.reconnects >= 1, `reconnected (${up.reconnects})`)
       assert.ok(up.bytesSent < file.info.manifest.size + 8 * 256 * 1024, `sent ${up.bytesSent}: what arrived before the cut was not sent again (at most the chunks in flight)`)
@@ -112,6 +114,8 @@ describe('client library: upload, download, HTTP fallback, typed events, named e
     await writeFile(path, makeTestFile(256 * 1024).bytes)
     await assert.rejects(client.upload(path, { signal: AbortSignal.abort(new Error('stop')) }), /stop/)
     await assert.rejects(client.upload(join(dir, 'missing.bin')), { name: 'InvalidArgumentError' })
+    await assert.rejects(client.upload(path, { progressIntervalMs: -1 }), { name: 'InvalidArgumentError' })
+    await assert.rejects(client.download('bafkreiajnzpnplllii77fyqk2zztk4f5jx5hlfwqsit2fout7trmrd6qua', join(dir, 'x'), { progressIntervalMs: Number.NaN }), { name: 'InvalidArgumentError' })
     const lost = await createClient({ tracker: multiaddr('/ip4/127.0.0.1/tcp/1').encapsulate(`/p2p/${tracker.peerId}`) })
     try {
       await assert.rejects(lost.files(), { name: 'TrackerUnreachableError' })

@@ -1,15 +1,16 @@
 import type { AbortOptions, Logger, PeerId } from '@libp2p/interface'
-import { ChunkHashMismatchError, NoSourcesError, RejectedError } from '../errors.js'
+import { ChunkHashMismatchError, NoSourcesError } from '../errors.js'
 import { chunkCount, chunkLength } from '../manifest/index.js'
 import { ChunkFrame } from '../pb/chunk.js'
 import { sleep } from '../util/sleep.js'
 import {
-  BAN_AFTER_FAILURES, ENDGAME_DUPLICATES, MAX_DIAL_ATTEMPTS, MAX_WRITES_IN_FLIGHT, PROGRESS_INTERVAL_MS,
+  BAN_AFTER_FAILURES, ENDGAME_DUPLICATES, MAX_WRITES_IN_FLIGHT, PROGRESS_INTERVAL_MS,
   REDIAL_BACKOFF_MS, REJECT_BACKOFF_MS, STALL_TIMEOUT_MS, URGENT_AFTER_REJECTS
 } from './constants.js'
 import { FetchSession, type FetchSessionHandler } from './fetch-session.js'
 import { MissingSet } from './missing-set.js'
 import { rarestFirst, type PiecePicker } from './picker.js'
+import { SessionDialer } from './session-dialer.js'
 import { reviewSession } from './session-health.js'
 import type { DownloaderInit, DownloadResult } from './download-types.js'
 
@@ -32,8 +33,7 @@ export class Downloader implements FetchSessionHandler {
   readonly #picker: PiecePicker
   readonly #log: Logger
   readonly #sessions = new Map<string, FetchSession>()
-  readonly #connecting = new Set<string>()
-  readonly #dialAttempts = new Map<string, number>()
+  readonly #dialer: SessionDialer
   readonly #banned = new Set<string>()
   readonly #failures = new Map<string, number>()
   readonly #availability: Uint32Array
@@ -63,6 +63,16 @@ export class Downloader implements FetchSessionHandler {
     this.#requested = new Uint8Array(n)
     this.#missing = new MissingSet(n, init.file.stored.bitfield.missing())
     this.#resumedChunks = n - this.#missing.size
+    const { info, stored } = init.file
+    this.#dialer = new SessionDialer({
+      open: async (peer, signal) => FetchSession.open(await init.dial(peer, { signal }), peer, info.id, stored.bitfield, this.#log, { signal }),
+      admit: init.admit,
+      attach: (session) => { this.#attach(session) },
+      wanted: () => this.#missing.size > 0,
+      signal: this.#controller.signal,
+      log: this.#log,
+      label: info.key
+    })
   }
 
   get sessions (): ReadonlyMap<string, FetchSession> { return this.#sessions }
@@ -99,21 +109,9 @@ export class Downloader implements FetchSessionHandler {
   /** A peer that may hold chunks: connect to it unless we already are. */
   addPeer (peer: PeerId): void {
     const key = peer.toString()
-    if (this.#sessions.has(key) || this.#connecting.has(key) || this.#banned.has(key)) return
+    if (this.#sessions.has(key) || this.#dialer.connecting(key) || this.#banned.has(key)) return
     if (this.#missing.size === 0 || this.#controller.signal.aborted) return
-    this.#connecting.add(key)
-    void this.#admitted(peer)
-      .then(async (ok) => { if (ok) await this.#connect(peer) })
-      .finally(() => this.#connecting.delete(key))
-  }
-
-  async #admitted (peer: PeerId): Promise<boolean> {
-    try {
-      return await (this.#init.admit?.(peer) ?? true)
-    } catch (err: any) {
-      this.#log('admitting %p failed: %s', peer, err.message)
-      return false
-    }
+    this.#dialer.dial(peer)
   }
 
   /** The store gained a chunk (from us or any other path): announce and stop asking for it. */
@@ -132,27 +130,6 @@ export class Downloader implements FetchSessionHandler {
     this.#progress()
     if (this.#missing.size === 0) this.#done.resolve()
     else this.#schedule()
-  }
-
-  async #connect (peer: PeerId): Promise<void> {
-    const key = peer.toString()
-    const { info, stored } = this.#file
-    while (!this.#controller.signal.aborted && this.#missing.size > 0) {
-      const attempt = (this.#dialAttempts.get(key) ?? 0) + 1
-      this.#dialAttempts.set(key, attempt)
-      try {
-        const stream = await this.#init.dial(peer, { signal: this.#controller.signal })
-        const session = await FetchSession.open(stream, peer, info.id, stored.bitfield, this.#log, { signal: this.#controller.signal })
-        this.#dialAttempts.delete(key)
-        this.#attach(session)
-        return
-      } catch (err: any) {
-        this.#log('connecting to %p for %s failed (attempt %d): %s', peer, info.key, attempt, err.message)
-        if (attempt >= MAX_DIAL_ATTEMPTS || this.#controller.signal.aborted) return
-        // stop() aborts the sleep; the loop condition then ends the attempt (an unhandled rejection would kill the process).
-        await sleep(REDIAL_BACKOFF_MS * (err instanceof RejectedError ? 2 : 1), this.#controller.signal).catch(() => {})
-      }
-    }
   }
 
   #attach (session: FetchSession): void {
@@ -279,16 +256,15 @@ export class Downloader implements FetchSessionHandler {
       if (stalled) this.#log('%p stalled; its requests move to other peers', session.peer)
     }
     for (const [key, until] of this.#avoidUntil) if (until <= now) this.#avoidUntil.delete(key)
-    if (this.#sessions.size === 0 && this.#connecting.size === 0 && this.#missing.size > 0 && this.#onlyBannedOrExhausted()) {
+    if (this.#sessions.size === 0 && !this.#dialer.busy && this.#missing.size > 0 && this.#noPeerLeft()) {
       this.#done.reject(new NoSourcesError(`no peer can supply the remaining ${this.#missing.size} chunks of ${this.#file.info.key}`))
     }
     this.#schedule()
   }
 
   /** True when no peer is left to try: every known peer is banned or out of dial attempts. */
-  #onlyBannedOrExhausted (): boolean {
-    for (const [, attempts] of this.#dialAttempts) if (attempts < MAX_DIAL_ATTEMPTS) return false
-    return this.#dialAttempts.size + this.#banned.size > 0
+  #noPeerLeft (): boolean {
+    return !this.#dialer.attemptsLeft && this.#dialer.unreached + this.#banned.size > 0
   }
 
   #progress (): void {

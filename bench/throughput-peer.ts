@@ -75,11 +75,11 @@ function need (): ShoalServer {
 }
 
 const commands: Record<string, (args: any, signal: AbortSignal) => Promise<unknown>> = {
-  async init (args: { dataDir: string }) {
+  async init (args: { dataDir: string, directIo: boolean }) {
     dataDir = args.dataDir
     // serve-all: the same fetcher asks this seed for every chunk of several files;
     // prefer-others (super-seeding) would turn down a second request for a chunk.
-    server = await ShoalServer.create({ dataDir, listen: [LISTEN], servePolicy: serveAll })
+    server = await ShoalServer.create({ dataDir, listen: [LISTEN], servePolicy: serveAll, store: { directIo: args.directIo } })
     await handlePump(server.node)
     return { peerId: server.peerId, addrs: server.multiaddrs().map((a) => a.toString()) }
   },

@@ -33,7 +33,7 @@ import {
 } from './lib/throughput-report.js'
 import { formatBytes, parseSize } from './lib/units.js'
 
-const USAGE = 'usage: node --import tsx bench/throughput.ts [--size 1GiB] [--chunk-size 1MiB | --chunk-sizes 256KiB,1MiB,4MiB] [--order pump,fetch,pump,pump-disk] [--cpu-prof DIR] [--peer-node-args="--flag ..."] [--json]'
+const USAGE = 'usage: node --import tsx bench/throughput.ts [--size 1GiB] [--chunk-size 1MiB | --chunk-sizes 256KiB,1MiB,4MiB] [--order pump,fetch,pump,pump-disk] [--cpu-prof DIR] [--peer-node-args="--flag ..."] [--direct-io] [--json]'
 
 /** Node 20 fails every libp2p connection (Promise.withResolvers); run with node_modules/.bin first on PATH. */
 const MIN_NODE_MAJOR = 22
@@ -53,7 +53,7 @@ function fail (message: string): never {
   process.exit(2)
 }
 
-interface Options { size: number, chunkSizes: number[], order: PhaseKind[], json: boolean, cpuProf?: string, peerNodeArgs: string[] }
+interface Options { size: number, chunkSizes: number[], order: PhaseKind[], json: boolean, cpuProf?: string, peerNodeArgs: string[], directIo: boolean }
 
 function parse (): Options {
   let values
@@ -66,6 +66,7 @@ function parse (): Options {
         order: { type: 'string', default: 'pump,fetch,pump' },
         'cpu-prof': { type: 'string' },
         'peer-node-args': { type: 'string', default: '' },
+        'direct-io': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false }
       }
@@ -84,7 +85,7 @@ function parse (): Options {
     const order = values.order.split(',').map((s) => s.trim())
     if (order.length === 0 || order.some((k) => !PHASE_KINDS.includes(k as PhaseKind))) fail(`--order lists ${PHASE_KINDS.join(', ')}, e.g. pump,fetch,pump`)
     const peerNodeArgs = values['peer-node-args'].split(/\s+/).filter((a) => a !== '')
-    return { size, chunkSizes, order: order as PhaseKind[], json: values.json, cpuProf: values['cpu-prof'], peerNodeArgs }
+    return { size, chunkSizes, order: order as PhaseKind[], json: values.json, cpuProf: values['cpu-prof'], peerNodeArgs, directIo: values['direct-io'] }
   } catch (err: any) {
     fail(err.message)
   }
@@ -128,8 +129,9 @@ async function main (): Promise<void> {
   const fetcher = new PeerRpc('fetcher', PEER_SCRIPT, profArgs('fetcher'))
   let final: { seed?: Record<string, number>, fetcher?: Record<string, number> } = {}
   try {
-    const seedInfo = await seed.call('init', { dataDir: join(dir, 'seed') }, COMMAND_TIMEOUT_MS)
-    await fetcher.call('init', { dataDir: join(dir, 'fetcher') }, COMMAND_TIMEOUT_MS)
+    const { directIo } = opts
+    const seedInfo = await seed.call('init', { dataDir: join(dir, 'seed'), directIo }, COMMAND_TIMEOUT_MS)
+    await fetcher.call('init', { dataDir: join(dir, 'fetcher'), directIo }, COMMAND_TIMEOUT_MS)
     const seedAddr: string = seedInfo.addrs[0]
     const { connectionId } = await fetcher.call('connect', { addr: seedAddr }, COMMAND_TIMEOUT_MS)
     say(`fetcher (pid ${fetcher.pid}) connected to seed (pid ${seed.pid}) at ${seedAddr}, connection ${connectionId}`)
@@ -193,6 +195,7 @@ async function main (): Promise<void> {
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.versions.node, platform: `${process.platform} ${process.arch}` },
       size: opts.size,
       peerNodeArgs: opts.peerNodeArgs,
+      directIo: opts.directIo,
       order: opts.order,
       phases,
       summary: summarize(phases),

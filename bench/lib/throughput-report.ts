@@ -85,6 +85,8 @@ export interface ThroughputResult {
   order: PhaseKind[]
   /** Extra Node flags the two peer processes ran with (e.g. GC tuning). */
   peerNodeArgs: string[]
+  /** Whether the peers' chunk stores used direct I/O (--direct-io). */
+  directIo: boolean
   phases: PhaseResult[]
   summary: ChunkSizeSummary[]
   processes: { seed: ProcessTotals, fetcher: ProcessTotals }
@@ -157,7 +159,8 @@ export function formatThroughput (r: ThroughputResult): string {
   const { seed, fetcher } = r.processes
   return [
     `${formatBytes(r.size)} over one Noise+yamux connection on 127.0.0.1 (${r.machine.cpus} cores, ${r.machine.cpuModel}, Node ${r.machine.node})` +
-      (r.peerNodeArgs.length > 0 ? `; peers ran with ${r.peerNodeArgs.join(' ')}` : ''),
+      (r.peerNodeArgs.length > 0 ? `; peers ran with ${r.peerNodeArgs.join(' ')}` : '') +
+      (r.directIo ? '; chunk stores on direct I/O' : ''),
     '',
     phases,
     '',

@@ -19,6 +19,7 @@ Roles
               --ingest             accept uploads from clients (probe + ingest; needs --tracker)
               --http-port N        serve complete files over HTTP: GET /blobs/<file id> with Range
               --http-host HOST     HTTP bind address (default 127.0.0.1)
+              --direct-io          store chunk data with O_DIRECT, past the page cache (Linux)
               --mdns               find LAN peers by mDNS, ask them by file id (LAN hosts only:
                                    mDNS multicasts on every interface); off by default
               --dht                join the swarm's private DHT: provide held files, find holders

@@ -2,7 +2,7 @@ import { logger } from '@libp2p/logger'
 import type { AbortOptions } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
 import { createShoalNode, loadOrCreateKey, type ShoalNode } from '../node/index.js'
-import { FsChunkStore } from '../store/fs.js'
+import { FsChunkStore, type FsChunkStoreOptions } from '../store/fs.js'
 import type { ChunkStore } from '../store/types.js'
 import { Swarm, type PiecePicker, type ServePolicy } from '../swarm/index.js'
 import { TaskService, type TaskServiceOptions } from './task-service.js'
@@ -37,6 +37,8 @@ export interface ServerOptions {
   ingest?: boolean
   /** Serve complete files over HTTP (GET /blobs/<file id>, with Range) for clients' fallback. */
   http?: { port: number, host?: string }
+  /** Chunk store settings (`directIo: false` keeps chunk data in the page cache). */
+  store?: FsChunkStoreOptions
   /** mDNS + LAN queries, the private DHT, relaying for others, bootstrap peers (README, "Locality"). */
   locality?: LocalityOptions
   /** Private swarm: who may connect (membership.ts, README, "Guarantees"). Default: everyone. */
@@ -128,7 +130,7 @@ export class ShoalServer {
       membership.onChange = () => { closeDisallowed(node, membership.allow) }
     }
     // withFaults is inert unless the test-only SHOAL_FAULT variable is set (store/faults.ts).
-    const store = withFaults(new FsChunkStore(options.dataDir), faults)
+    const store = withFaults(new FsChunkStore(options.dataDir, options.store), faults)
     started.push({ stop: async () => store.close() })
     const log = logger('shoal:server')
     const limits = resolveLimits(options.limits)

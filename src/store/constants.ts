@@ -32,3 +32,16 @@ export const SCAN_READ_BYTES = 4 * 1024 * 1024
  * memory to 8 chunks (128 MiB at the largest chunk size).
  */
 export const IMPORT_CHUNKS_IN_FLIGHT = 8
+
+/**
+ * Alignment of direct (O_DIRECT) I/O: file offsets, lengths and memory. 4096
+ * covers disks with 512-byte and 4 KiB logical blocks, and matches the page
+ * size, so a direct write never shares a page with a buffered one.
+ */
+export const DIRECT_IO_ALIGN = 4096
+
+/** One aligned bounce buffer: direct reads and writes go through it in pieces of this size. */
+export const DIRECT_IO_SLOT_BYTES = 1024 * 1024
+
+/** Aligned bounce buffers per process (16 MiB in all); a direct I/O waits while every one is in use. */
+export const DIRECT_IO_SLOTS = 16

@@ -5,7 +5,8 @@ import { TypedEventEmitter, type AbortOptions } from '@libp2p/interface'
 import { ChunkHashMismatchError, ChunkNotHeldError, DiskFullError, StoreClosedError } from '../errors.js'
 import { chunkCount, chunkLength, chunkMatches, chunkOffset, type FileInfo, type Manifest } from '../manifest/index.js'
 import { Bitfield } from './bitfield.js'
-import { BITFIELD_FILE, DATA_FILE, SCAN_READ_BYTES } from './constants.js'
+import { BITFIELD_FILE, DATA_FILE, DIRECT_IO_ALIGN, SCAN_READ_BYTES } from './constants.js'
+import { DirectFile } from './direct-file.js'
 import { bitfieldFileLength, readBitfieldFile, writeBitfieldFile } from './fs-bitfield-file.js'
 import { readFully, writeFully } from './fs-io.js'
 import { GroupCommit } from './group-commit.js'
@@ -20,7 +21,12 @@ export interface FsStoredFileInit extends AbortOptions {
   trustBitfield: boolean
   /** Called once the file is closed, so the store can forget it. */
   onClose?(): void
+  /** Chunk data through O_DIRECT where the platform allows it (default false; direct-file.ts). */
+  directIo?: boolean
 }
+
+/** Reads up to `length` bytes at `position` into `buf`; fewer only at end of file. */
+type ReadAt = (buf: Uint8Array, length: number, position: number) => Promise<number>
 
 /**
  * One blob on disk: the data file (preallocated, written at chunk offsets) and
@@ -37,6 +43,9 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
   readonly #m: Manifest
   readonly #data: FileHandle
   readonly #bits: FileHandle
+  /** The data file opened for direct I/O, when the platform and the chunk size allow it. */
+  readonly #direct: DirectFile | undefined
+  readonly #readAt: ReadAt
   readonly #onClose?: () => void
   readonly #commits = new GroupCommit<number>(async batch => { await this.#flush(batch) })
   /** Writes between verification and commit, by chunk index, so a second write of a chunk joins the first. */
@@ -51,7 +60,9 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
   static async open (init: FsStoredFileInit): Promise<FsStoredFile> {
     const m = init.info.manifest
     const chunks = chunkCount(m)
-    const { fh: data, created } = await openOrCreate(join(init.dir, DATA_FILE))
+    const path = join(init.dir, DATA_FILE)
+    const { fh: data, created } = await openOrCreate(path)
+    let direct: DirectFile | undefined
     try {
       let trust = init.trustBitfield && !created
       const { size } = await data.stat()
@@ -60,34 +71,40 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
         await data.truncate(m.size)
         trust = false
       }
+      // Chunk offsets must be aligned for direct writes: chunk sizes that are not whole blocks stay buffered.
+      if (init.directIo === true && m.chunkSize % DIRECT_IO_ALIGN === 0) direct = await DirectFile.open(path)
+      const readAt = reader(data, direct)
       const { fh: bits } = await openOrCreate(join(init.dir, BITFIELD_FILE))
       try {
         let bitfield = trust ? await readBitfieldFile(bits, chunks) : undefined
         if (bitfield == null) {
           // A new data file holds nothing yet; anything else is re-hashed, never trusted.
-          bitfield = created ? new Bitfield(chunks) : await recheck(data, m, init)
+          bitfield = created ? new Bitfield(chunks) : await recheck(readAt, m, init)
           // Bitfield writes are in place: cut a file of any other length to size first.
           await bits.truncate(bitfieldFileLength(chunks))
           await writeBitfieldFile(bits, bitfield)
         }
-        return new FsStoredFile(init, data, bits, bitfield)
+        return new FsStoredFile(init, data, bits, bitfield, direct)
       } catch (err) {
         await bits.close()
         throw err
       }
     } catch (err) {
+      await direct?.close()
       await data.close()
       throw err
     }
   }
 
-  private constructor (init: FsStoredFileInit, data: FileHandle, bits: FileHandle, bitfield: Bitfield) {
+  private constructor (init: FsStoredFileInit, data: FileHandle, bits: FileHandle, bitfield: Bitfield, direct: DirectFile | undefined) {
     super()
     this.info = init.info
     this.#m = init.info.manifest
     this.path = join(init.dir, DATA_FILE)
     this.#data = data
     this.#bits = bits
+    this.#direct = direct
+    this.#readAt = reader(data, direct)
     this.bitfield = bitfield
     this.#onClose = init.onClose
   }
@@ -109,7 +126,7 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
     if (!this.bitfield.has(index)) throw new ChunkNotHeldError(`chunk ${index} of ${this.info.key} is not held`)
     return this.#track(async () => {
       const buf = Buffer.allocUnsafe(length)
-      const got = await readFully(this.#data, buf, length, offset)
+      const got = await this.#readAt(buf, length, offset)
       if (got === length && chunkMatches(this.#m, index, buf)) return buf
       await this.#dropCorrupt(index)
       throw new ChunkHashMismatchError(`chunk ${index} of ${this.info.key} no longer matches its hash on disk`)
@@ -134,7 +151,9 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
       options?.signal?.throwIfAborted()
       writing = this.#track(async () => {
         try {
-          await writeFully(this.#data, data, chunkOffset(this.#m, index))
+          const offset = chunkOffset(this.#m, index)
+          const direct = await this.#direct?.writeAligned(data, offset) ?? 0
+          if (direct < data.byteLength) await writeFully(this.#data, data.subarray(direct), offset + direct)
           await this.#commits.add(index)
         } catch (err: any) {
           // One clear error for a full disk; the chunk stays unmarked, so it is fetched again once there is room.
@@ -154,14 +173,20 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
     if (!this.complete) throw new ChunkNotHeldError(`${this.info.key} is not complete`)
     return this.#track(async () => {
       const hash = createHash('sha256')
-      const buf = Buffer.allocUnsafe(Math.min(SCAN_READ_BYTES, Math.max(1, this.#m.size)))
-      for (let pos = 0; pos < this.#m.size;) {
-        options?.signal?.throwIfAborted()
-        const want = Math.min(buf.byteLength, this.#m.size - pos)
-        const got = await readFully(this.#data, buf, want, pos)
+      const size = this.#m.size
+      const step = Math.min(SCAN_READ_BYTES, Math.max(1, size))
+      // Two buffers: the next read runs while the current one is hashed.
+      const bufs = [Buffer.allocUnsafe(step), Buffer.allocUnsafe(step)]
+      const readFrom = async (pos: number, buf: Buffer): Promise<number> => this.#readAt(buf, Math.min(step, size - pos), pos)
+      let next = size > 0 ? readFrom(0, bufs[0]) : undefined
+      for (let pos = 0, turn = 0; next != null; turn ^= 1) {
+        const got = await next
+        next = undefined
         if (got === 0) break
-        hash.update(buf.subarray(0, got))
         pos += got
+        options?.signal?.throwIfAborted()
+        if (pos < size) next = readFrom(pos, bufs[turn ^ 1])
+        hash.update(bufs[turn].subarray(0, got))
       }
       return hash.digest()
     })
@@ -173,7 +198,7 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
       await Promise.allSettled(this.#ops)
       await this.#commits.idle()
       await this.#persisting
-      const closed = await Promise.allSettled([this.#data.close(), this.#bits.close()])
+      const closed = await Promise.allSettled([this.#data.close(), this.#bits.close(), this.#direct?.close()])
       this.#onClose?.()
       for (const c of closed) if (c.status === 'rejected') throw c.reason
     })()
@@ -235,8 +260,14 @@ async function openOrCreate (path: string): Promise<{ fh: FileHandle, created: b
   return { fh: await open(path, 'w+'), created: true }
 }
 
+/** Reads through the direct handle when there is one (no page-cache copy), else the buffered one. */
+function reader (data: FileHandle, direct: DirectFile | undefined): ReadAt {
+  if (direct != null) return async (buf, length, position) => direct.read(buf, length, position)
+  return async (buf, length, position) => readFully(data, buf, length, position)
+}
+
 /** Re-hashes every chunk of the data file; the bits of those that match. */
-async function recheck (data: FileHandle, m: Manifest, options: AbortOptions): Promise<Bitfield> {
+async function recheck (readAt: ReadAt, m: Manifest, options: AbortOptions): Promise<Bitfield> {
   const chunks = chunkCount(m)
   const bitfield = new Bitfield(chunks)
   const perRead = Math.max(1, Math.floor(SCAN_READ_BYTES / m.chunkSize))
@@ -245,7 +276,7 @@ async function recheck (data: FileHandle, m: Manifest, options: AbortOptions): P
     options.signal?.throwIfAborted()
     const end = Math.min(chunks, first + perRead)
     const start = first * m.chunkSize
-    const got = await readFully(data, buf, Math.min(m.size, end * m.chunkSize) - start, start)
+    const got = await readAt(buf, Math.min(m.size, end * m.chunkSize) - start, start)
     for (let index = first; index < end; index++) {
       const off = (index - first) * m.chunkSize
       const len = chunkLength(m, index)

@@ -23,16 +23,28 @@ import type { AbortOptions } from '@libp2p/interface'
  * await file.write(0, chunk) // verified, durable and marked when it resolves
  * ```
  */
+export interface FsChunkStoreOptions {
+  /**
+   * Chunk data through O_DIRECT, past the page cache, where the platform and
+   * the file's chunk size allow it (default false; store/direct-file.ts). It
+   * saves the page-cache copy and leaves other cached files alone, but every
+   * read then comes from the disk, the final whole-file SHA-256 included.
+   */
+  directIo?: boolean
+}
+
 export class FsChunkStore implements ChunkStore {
   readonly root: string
   readonly #blobs: string
+  readonly #directIo: boolean
   /** Open (or opening) blobs by key, so one key always has one StoredFile and one set of file handles. */
   readonly #open = new Map<string, Promise<FsStoredFile>>()
   #closed = false
 
-  constructor (root: string) {
+  constructor (root: string, options: FsChunkStoreOptions = {}) {
     this.root = root
     this.#blobs = join(root, BLOBS_DIR)
+    this.#directIo = options.directIo ?? false
   }
 
   async open (info: FileInfo, options?: AbortOptions): Promise<StoredFile> {
@@ -55,7 +67,7 @@ export class FsChunkStore implements ChunkStore {
     if (bytes == null) return undefined
     // A manifest that is damaged or is not this key's throws InvalidManifestError; open() repairs it.
     const info = fileInfoFromBytes(bytes, key)
-    return this.#load(key, false, async onClose => FsStoredFile.open({ dir: this.#dir(key), info, trustBitfield: true, onClose, ...options }))
+    return this.#load(key, false, async onClose => FsStoredFile.open({ dir: this.#dir(key), info, trustBitfield: true, onClose, directIo: this.#directIo, ...options }))
   }
 
   async list (options?: AbortOptions): Promise<string[]> {
@@ -136,7 +148,7 @@ export class FsChunkStore implements ChunkStore {
     const existing = await readIfExists(path)
     // A manifest that is missing or other than this file's means the bitfield may describe other bytes.
     const manifestOk = existing != null && Buffer.from(existing).equals(info.bytes)
-    const file = await FsStoredFile.open({ dir, info, trustBitfield: manifestOk, onClose, ...options })
+    const file = await FsStoredFile.open({ dir, info, trustBitfield: manifestOk, onClose, directIo: this.#directIo, ...options })
     if (!manifestOk) {
       try {
         // Written last, so a blob is listed only once its data and bitfield files exist.

@@ -20,6 +20,6 @@
 export type { ChunkStore, StoredFile, StoredFileEvents } from './types.js'
 export { Bitfield } from './bitfield.js'
 export { MemoryChunkStore } from './memory.js'
-export { FsChunkStore } from './fs.js'
+export { FsChunkStore, type FsChunkStoreOptions } from './fs.js'
 export { importFile, type ImportFileOptions } from './import.js'
 export * from './constants.js'

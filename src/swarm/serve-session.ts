@@ -12,6 +12,16 @@ const { Type, RejectReason } = ChunkFrame
 
 interface Job { kind: 'piece', index: number, offset: number, length: number, urgent: boolean }
 
+/** A job ready to go out: its piece (read, holding a slot until sent) or why it is refused. */
+interface Ready {
+  job: Job
+  file: SwarmFile
+  piece?: Uint8Array
+  release?: () => void
+  reject?: ChunkFrame.RejectReason
+  holders?: Uint8Array[]
+}
+
 /** What the serving side needs from the swarm. */
 export interface ServeHost {
   /** The file for a key, if this node can serve it. */
@@ -28,7 +38,8 @@ export interface ServeHost {
 /**
  * The responding side of one /shoal/chunk session: the remote opened it to
  * fetch from us. Frames are read in one loop and queued; pieces are sent by a
- * second loop, one at a time, waiting for the stream to drain.
+ * second loop, one at a time, waiting for the stream to drain, with the next
+ * piece read from disk meanwhile.
  */
 export class ServeSession {
   readonly peer: PeerId
@@ -126,41 +137,67 @@ export class ServeSession {
     this.#wakeServer?.()
   }
 
+  /**
+   * Sends pieces in the order asked. The next piece is read (and re-hashed)
+   * while the current one is sent, so the disk read does not sit between two
+   * pieces on the wire.
+   */
   async #serveLoop (file: SwarmFile): Promise<void> {
-    for (;;) {
-      const job = this.#queue.shift()
-      if (job == null) {
-        if (this.#closed) break
-        await new Promise<void>((resolve) => { this.#wakeServer = resolve })
-        this.#wakeServer = undefined
-        continue
+    let ahead: Promise<Ready | undefined> | undefined
+    try {
+      for (;;) {
+        const ready = await (ahead ?? this.#prepare(file))
+        ahead = undefined
+        if (ready == null) break
+        if (this.#queue.length > 0) ahead = this.#prepare(file)
+        await this.#deliver(ready)
       }
-      const reason = file.mayServe(job.index, this.peer, job.urgent)
-      if (reason !== undefined) {
-        const holders = reason === RejectReason.ELSEWHERE ? await file.holderAddresses(job.index, this.peer) : undefined
-        await this.#reject(job, reason, holders)
-        continue
-      }
-      // The peer's byte-rate cap first, before it holds a slot: waiting on its own cap costs nothing shared.
-      if (this.#host.throttle != null) await this.#host.throttle(this.peer, job.length, this.#aborted.signal)
-      // Bounds the reads and buffers one peer holds across all its sessions (flood protection).
-      const release = await this.#host.slot?.(this.peer)
-      try {
-        let data: Uint8Array
-        try {
-          data = await file.stored.read(job.index)
-        } catch {
-          await this.#reject(job, RejectReason.NOT_HELD)
-          continue
-        }
-        const piece = data.subarray(job.offset, job.offset + job.length)
-        await sendFrame(this.#stream, { type: Type.PIECE, index: job.index, offset: job.offset, length: piece.byteLength }, piece)
-        file.sent(job.index, piece.byteLength, this.peer)
-      } finally {
-        release?.()
-      }
+    } finally {
+      // A send failed with a piece read ahead: give back its slot.
+      void ahead?.then((r) => r?.release?.(), () => {})
     }
     await this.#stream.close()
+  }
+
+  /** The next job made ready to send: its piece read (holding a slot), or the reason to refuse it. Undefined once the session is done. */
+  async #prepare (file: SwarmFile): Promise<Ready | undefined> {
+    let job = this.#queue.shift()
+    while (job == null) {
+      if (this.#closed) return undefined
+      await new Promise<void>((resolve) => { this.#wakeServer = resolve })
+      this.#wakeServer = undefined
+      job = this.#queue.shift()
+    }
+    const reason = file.mayServe(job.index, this.peer, job.urgent)
+    if (reason !== undefined) {
+      const holders = reason === RejectReason.ELSEWHERE ? await file.holderAddresses(job.index, this.peer) : undefined
+      return { job, file, reject: reason, holders }
+    }
+    // The peer's byte-rate cap first, before it holds a slot: waiting on its own cap costs nothing shared.
+    if (this.#host.throttle != null) await this.#host.throttle(this.peer, job.length, this.#aborted.signal)
+    // Bounds the reads and buffers one peer holds across all its sessions (flood protection).
+    const release = await this.#host.slot?.(this.peer)
+    try {
+      const data = await file.stored.read(job.index)
+      return { job, file, piece: data.subarray(job.offset, job.offset + job.length), release }
+    } catch {
+      release?.()
+      return { job, file, reject: RejectReason.NOT_HELD }
+    }
+  }
+
+  async #deliver (ready: Ready): Promise<void> {
+    const { job, piece } = ready
+    if (piece == null) {
+      await this.#reject(job, ready.reject ?? RejectReason.NOT_HELD, ready.holders)
+      return
+    }
+    try {
+      await sendFrame(this.#stream, { type: Type.PIECE, index: job.index, offset: job.offset, length: piece.byteLength }, piece)
+      ready.file.sent(job.index, piece.byteLength, this.peer)
+    } finally {
+      ready.release?.()
+    }
   }
 
   async #reject (req: { index: number, offset: number, length: number }, reason: ChunkFrame.RejectReason, peers?: Uint8Array[]): Promise<void> {

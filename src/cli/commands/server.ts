@@ -31,6 +31,7 @@ export async function runServer (args: string[]): Promise<number> {
     'lan-addr': { type: 'string', multiple: true },
     capacity: { type: 'string' },
     ingest: { type: 'boolean', default: false },
+    'direct-io': { type: 'boolean', default: false },
     'http-port': { type: 'string' },
     'http-host': { type: 'string' },
     private: { type: 'boolean', default: false },
@@ -61,7 +62,7 @@ export async function runServer (args: string[]): Promise<number> {
   const access = values.private ? { private: true, allowFile: values.allow } : undefined
   const limits = limitsFromArgs(values)
   const refused = refusedReporter(out)
-  const server = await createServer({ dataDir, listen: listen.length > 0 ? listen : undefined, announce: announce.length > 0 ? announce : undefined, servePolicy, picker, tracker, ingest: values.ingest, http, locality, access, limits, onRefused: refused })
+  const server = await createServer({ dataDir, listen: listen.length > 0 ? listen : undefined, announce: announce.length > 0 ? announce : undefined, servePolicy, picker, tracker, ingest: values.ingest, http, store: { directIo: values['direct-io'] }, locality, access, limits, onRefused: refused })
   if (server.tasks != null) reportTaskEvents(server.tasks, out)
   if (server.ingest != null) reportIngestEvents(server.ingest, out)
   if (server.locality != null) reportLocalityEvents(server.locality, out)

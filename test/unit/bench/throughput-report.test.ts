@@ -47,6 +47,7 @@ describe('bench throughput report', () => {
       machine: { cpus: 2, cpuModel: 'test cpu', node: '22.0.0', platform: 'linux x64' },
       size: GIB,
       peerNodeArgs: [],
+      directIo: true,
       order: ['pump', 'fetch'],
       phases,
       summary: summarize(phases),

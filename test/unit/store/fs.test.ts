@@ -16,6 +16,12 @@ describeChunkStore('FsChunkStore', async () => {
   return { store, teardown: async () => { await store.close(); await dir.remove() } }
 })
 
+describeChunkStore('FsChunkStore, direct I/O (directIo: true)', async () => {
+  const dir = await tempDir()
+  const store = new FsChunkStore(dir.path, { directIo: true })
+  return { store, teardown: async () => { await store.close(); await dir.remove() } }
+})
+
 const CS = MIN_CHUNK_SIZE
 
 describe('FsChunkStore on disk', () => {

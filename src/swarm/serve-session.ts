@@ -149,7 +149,11 @@ export class ServeSession {
         const ready = await (ahead ?? this.#prepare(file))
         ahead = undefined
         if (ready == null) break
-        if (this.#queue.length > 0) ahead = this.#prepare(file)
+        if (this.#queue.length > 0) {
+          ahead = this.#prepare(file)
+          // It may fail while the current piece is sent (say its throttle is aborted): handled here, thrown when awaited.
+          ahead.catch(() => {})
+        }
         await this.#deliver(ready)
       }
     } finally {

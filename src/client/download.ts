@@ -74,7 +74,7 @@ export async function downloadFile (ctx: ClientContext, fileIdText: string, path
       p2p.start(direct, answer.peers.length === 0 ? 'the tracker knows no live holder of the file' : 'no holder has a direct address (relayed ones are a fallback)')
     }
     try {
-      await watch(ctx, run, answer.peers.map((p) => p.peerId), { ...options, progressIntervalMs: progressMs }, inner)
+      await watch(ctx, run, answer.peers.map((p) => p.peerId), options, progressMs, inner)
     } catch (err) {
       stop.abort()
       await p2p.settled()
@@ -115,7 +115,7 @@ export async function downloadFile (ctx: ClientContext, fileIdText: string, path
  * once P2P failed or stayed too slow. Fails when every path has failed, or
  * when nothing arrives for DOWNLOAD_STALL_MS.
  */
-async function watch (ctx: ClientContext, run: DownloadRun, hinted: string[], options: DownloadOptions, signal: AbortSignal): Promise<void> {
+async function watch (ctx: ClientContext, run: DownloadRun, hinted: string[], options: DownloadOptions, progressMs: number, signal: AbortSignal): Promise<void> {
   const { stored, info } = run
   const slow = new SlowWatch({ minRate: options.minP2pRate, slowForMs: options.slowForMs })
   const meter = new RateMeter()
@@ -127,7 +127,7 @@ async function watch (ctx: ClientContext, run: DownloadRun, hinted: string[], op
     const bytes = stored.verifiedBytes
     meter.update(bytes)
     if (bytes > lastBytes) { lastGain = Date.now(); lastBytes = bytes }
-    if (Date.now() - lastEmit >= (options.progressIntervalMs ?? 0)) {
+    if (Date.now() - lastEmit >= progressMs) {
       lastEmit = Date.now()
       ctx.events.safeDispatchEvent('download-progress', { detail: progressOf(run, meter) })
     }

@@ -66,7 +66,7 @@ export class Locality extends TypedEventEmitter<LocalityEvents> {
     this.#lan = mdns == null ? undefined : new LanPeers({ node, mdns, log })
     const onProvided = (fileKey: string, peers: string[]): void => { this.safeDispatchEvent('provided', { detail: { fileKey, peers } }) }
     this.#provider = dht == null ? undefined : new DhtProvider({ dht, store, log, onProvided })
-    this.finder = new HolderFinder({ node, lan: this.#lan, dht: node.services.dht != null, tracker: init.tracker, log })
+    this.finder = new HolderFinder({ node, lan: this.#lan, dht: dht != null, tracker: init.tracker, log })
   }
 
   async start (): Promise<void> {

@@ -84,7 +84,7 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
           await bits.truncate(bitfieldFileLength(chunks))
           await writeBitfieldFile(bits, bitfield)
         }
-        return new FsStoredFile(init, data, bits, bitfield, direct)
+        return new FsStoredFile(init, data, bits, bitfield, direct, readAt)
       } catch (err) {
         await bits.close()
         throw err
@@ -96,7 +96,7 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
     }
   }
 
-  private constructor (init: FsStoredFileInit, data: FileHandle, bits: FileHandle, bitfield: Bitfield, direct: DirectFile | undefined) {
+  private constructor (init: FsStoredFileInit, data: FileHandle, bits: FileHandle, bitfield: Bitfield, direct: DirectFile | undefined, readAt: ReadAt) {
     super()
     this.info = init.info
     this.#m = init.info.manifest
@@ -104,7 +104,7 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
     this.#data = data
     this.#bits = bits
     this.#direct = direct
-    this.#readAt = reader(data, direct)
+    this.#readAt = readAt
     this.bitfield = bitfield
     this.#onClose = init.onClose
   }
@@ -152,7 +152,7 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
       writing = this.#track(async () => {
         try {
           const offset = chunkOffset(this.#m, index)
-          const direct = await this.#direct?.writeAligned(data, offset) ?? 0
+          const direct = this.#direct == null ? 0 : await this.#direct.writeAligned(data, offset)
           if (direct < data.byteLength) await writeFully(this.#data, data.subarray(direct), offset + direct)
           await this.#commits.add(index)
         } catch (err: any) {

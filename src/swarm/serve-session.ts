@@ -15,7 +15,6 @@ interface Job { kind: 'piece', index: number, offset: number, length: number, ur
 /** A job ready to go out: its piece (read, holding a slot until sent) or why it is refused. */
 interface Ready {
   job: Job
-  file: SwarmFile
   piece?: Uint8Array
   release?: () => void
   reject?: ChunkFrame.RejectReason
@@ -154,7 +153,7 @@ export class ServeSession {
           // It may fail while the current piece is sent (say its throttle is aborted): handled here, thrown when awaited.
           ahead.catch(() => {})
         }
-        await this.#deliver(ready)
+        await this.#deliver(file, ready)
       }
     } finally {
       // A send failed with a piece read ahead: give back its slot.
@@ -175,7 +174,7 @@ export class ServeSession {
     const reason = file.mayServe(job.index, this.peer, job.urgent)
     if (reason !== undefined) {
       const holders = reason === RejectReason.ELSEWHERE ? await file.holderAddresses(job.index, this.peer) : undefined
-      return { job, file, reject: reason, holders }
+      return { job, reject: reason, holders }
     }
     // The peer's byte-rate cap first, before it holds a slot: waiting on its own cap costs nothing shared.
     if (this.#host.throttle != null) await this.#host.throttle(this.peer, job.length, this.#aborted.signal)
@@ -183,14 +182,14 @@ export class ServeSession {
     const release = await this.#host.slot?.(this.peer)
     try {
       const data = await file.stored.read(job.index)
-      return { job, file, piece: data.subarray(job.offset, job.offset + job.length), release }
+      return { job, piece: data.subarray(job.offset, job.offset + job.length), release }
     } catch {
       release?.()
-      return { job, file, reject: RejectReason.NOT_HELD }
+      return { job, reject: RejectReason.NOT_HELD }
     }
   }
 
-  async #deliver (ready: Ready): Promise<void> {
+  async #deliver (file: SwarmFile, ready: Ready): Promise<void> {
     const { job, piece } = ready
     if (piece == null) {
       await this.#reject(job, ready.reject ?? RejectReason.NOT_HELD, ready.holders)
@@ -198,7 +197,7 @@ export class ServeSession {
     }
     try {
       await sendFrame(this.#stream, { type: Type.PIECE, index: job.index, offset: job.offset, length: piece.byteLength }, piece)
-      ready.file.sent(job.index, piece.byteLength, this.peer)
+      file.sent(job.index, piece.byteLength, this.peer)
     } finally {
       ready.release?.()
     }

@@ -3,6 +3,7 @@ import { alloc as uint8ArrayAlloc } from 'uint8arrays/alloc'
 import type { Codec, DecodeOptions } from 'protons-runtime'
 import type { Uint8ArrayList } from 'uint8arraylist'
 import { readUtf8 } from '../util/utf8.js'
+import { writeUint64 } from '../util/uint64.js'
 
 export interface Manifest {
   version: number
@@ -35,7 +36,7 @@ export namespace Manifest {
 
         if ((obj.size != null && obj.size !== 0n)) {
           w.uint32(24)
-          w.uint64(obj.size)
+          writeUint64(w, obj.size)
         }
 
         if ((obj.chunkSize != null && obj.chunkSize !== 0)) {

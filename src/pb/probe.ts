@@ -1,6 +1,7 @@
 import { decodeMessage, encodeMessage, message, streamMessage } from 'protons-runtime'
 import type { Codec, DecodeOptions } from 'protons-runtime'
 import type { Uint8ArrayList } from 'uint8arraylist'
+import { writeUint64 } from '../util/uint64.js'
 
 export interface ProbeRequest {
   bytes: number
@@ -132,17 +133,17 @@ export namespace ProbeResult {
 
         if ((obj.bytes != null && obj.bytes !== 0n)) {
           w.uint32(8)
-          w.uint64(obj.bytes)
+          writeUint64(w, obj.bytes)
         }
 
         if ((obj.elapsedUs != null && obj.elapsedUs !== 0n)) {
           w.uint32(16)
-          w.uint64(obj.elapsedUs)
+          writeUint64(w, obj.elapsedUs)
         }
 
         if ((obj.firstBytes != null && obj.firstBytes !== 0n)) {
           w.uint32(24)
-          w.uint64(obj.firstBytes)
+          writeUint64(w, obj.firstBytes)
         }
 
         if (opts.lengthDelimited !== false) {

@@ -3,6 +3,7 @@ import { alloc as uint8ArrayAlloc } from 'uint8arrays/alloc'
 import type { Codec, DecodeOptions } from 'protons-runtime'
 import type { Uint8ArrayList } from 'uint8arraylist'
 import { readUtf8 } from '../util/utf8.js'
+import { writeUint64 } from '../util/uint64.js'
 
 export interface TrackerRequest {
   type: TrackerRequest.Type
@@ -805,7 +806,7 @@ export namespace Register {
 
         if ((obj.capacityBytes != null && obj.capacityBytes !== 0n)) {
           w.uint32(40)
-          w.uint64(obj.capacityBytes)
+          writeUint64(w, obj.capacityBytes)
         }
 
         if ((obj.ingest != null && obj.ingest !== false)) {
@@ -1206,12 +1207,12 @@ export namespace Heartbeat {
 
         if ((obj.bytesSent != null && obj.bytesSent !== 0n)) {
           w.uint32(24)
-          w.uint64(obj.bytesSent)
+          writeUint64(w, obj.bytesSent)
         }
 
         if ((obj.bytesReceived != null && obj.bytesReceived !== 0n)) {
           w.uint32(32)
-          w.uint64(obj.bytesReceived)
+          writeUint64(w, obj.bytesReceived)
         }
 
         if ((obj.membersDigest != null && obj.membersDigest !== '')) {
@@ -1414,12 +1415,12 @@ export namespace TaskProgress {
 
         if ((obj.bytes != null && obj.bytes !== 0n)) {
           w.uint32(16)
-          w.uint64(obj.bytes)
+          writeUint64(w, obj.bytes)
         }
 
         if ((obj.totalBytes != null && obj.totalBytes !== 0n)) {
           w.uint32(24)
-          w.uint64(obj.totalBytes)
+          writeUint64(w, obj.totalBytes)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -3367,7 +3368,7 @@ export namespace SourceBytes {
 
         if ((obj.bytes != null && obj.bytes !== 0n)) {
           w.uint32(16)
-          w.uint64(obj.bytes)
+          writeUint64(w, obj.bytes)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -4069,12 +4070,12 @@ export namespace TaskStatus {
 
         if ((obj.createdAtMs != null && obj.createdAtMs !== 0n)) {
           w.uint32(64)
-          w.uint64(obj.createdAtMs)
+          writeUint64(w, obj.createdAtMs)
         }
 
         if ((obj.updatedAtMs != null && obj.updatedAtMs !== 0n)) {
           w.uint32(72)
-          w.uint64(obj.updatedAtMs)
+          writeUint64(w, obj.updatedAtMs)
         }
 
         if (obj.servers != null && obj.servers.length > 0) {
@@ -4397,12 +4398,12 @@ export namespace TaskServerStatus {
 
         if ((obj.progressBytes != null && obj.progressBytes !== 0n)) {
           w.uint32(24)
-          w.uint64(obj.progressBytes)
+          writeUint64(w, obj.progressBytes)
         }
 
         if ((obj.totalBytes != null && obj.totalBytes !== 0n)) {
           w.uint32(32)
-          w.uint64(obj.totalBytes)
+          writeUint64(w, obj.totalBytes)
         }
 
         if ((obj.attempts != null && obj.attempts !== 0)) {
@@ -4412,7 +4413,7 @@ export namespace TaskServerStatus {
 
         if ((obj.durationMs != null && obj.durationMs !== 0n)) {
           w.uint32(48)
-          w.uint64(obj.durationMs)
+          writeUint64(w, obj.durationMs)
         }
 
         if ((obj.lastError != null && obj.lastError !== '')) {
@@ -4611,7 +4612,7 @@ export namespace UploadRequest {
 
         if ((obj.size != null && obj.size !== 0n)) {
           w.uint32(8)
-          w.uint64(obj.size)
+          writeUint64(w, obj.size)
         }
 
         if ((obj.subnet != null && obj.subnet !== '')) {
@@ -6210,7 +6211,7 @@ export namespace FileEntry {
 
         if ((obj.size != null && obj.size !== 0n)) {
           w.uint32(24)
-          w.uint64(obj.size)
+          writeUint64(w, obj.size)
         }
 
         if ((obj.chunks != null && obj.chunks !== 0)) {
@@ -6230,7 +6231,7 @@ export namespace FileEntry {
 
         if ((obj.addedAtMs != null && obj.addedAtMs !== 0n)) {
           w.uint32(56)
-          w.uint64(obj.addedAtMs)
+          writeUint64(w, obj.addedAtMs)
         }
 
         if ((obj.sha256 != null && obj.sha256.byteLength > 0)) {

@@ -24,7 +24,8 @@ try {
   await importFile(seed.store, path, info)
   console.log(`seeding ${info.key} (${formatBytes(SIZE)})`)
 
-  const result = await peer.swarm.fetch(info.key, {
+  // The server's fetch also reads the file back and checks its whole-file SHA-256.
+  const result = await peer.fetch(info.key, {
     peers: [seed.multiaddrs()[0]],
     signal: AbortSignal.timeout(TIMEOUT_MS),
     onProgress: (p) => { console.log(`  ${p.chunks}/${p.totalChunks} chunks`) }

@@ -3,6 +3,7 @@ import { peerIdFromString } from '@libp2p/peer-id'
 import { ChunkHashMismatchError, DownloadFailedError, InvalidArgumentError } from '../errors.js'
 import { fileInfoFromBytes, parseFileId } from '../manifest/index.js'
 import { FsChunkStore } from '../store/fs.js'
+import { verifyWholeFile } from '../store/util.js'
 import type { StoredFile } from '../store/types.js'
 import { Swarm } from '../swarm/index.js'
 import { sleep } from '../util/sleep.js'
@@ -80,12 +81,11 @@ export async function downloadFile (ctx: ClientContext, fileIdText: string, path
       await p2p.settled()
       throw err
     }
-    // Complete: the swarm's downloader sees it too (whoever stored the last chunk) and checks the whole file.
+    // Complete: the swarm's downloader sees it too (whoever stored the last chunk); the whole file is checked here, once.
     await p2p.settled()
     stop.abort()
     if (p2p.error instanceof ChunkHashMismatchError) throw p2p.error
-    const sha256 = p2p.result?.sha256 ?? await stored.digest({ signal })
-    if (!Buffer.from(sha256).equals(info.manifest.sha256)) throw new ChunkHashMismatchError(`${info.key}: every chunk verified but the whole file does not match its SHA-256`)
+    const sha256 = await verifyWholeFile(stored, { signal })
     const dataPath = stored.path
     await store.close()
     if (dataPath == null) throw new DownloadFailedError('the partial store has no data file')

@@ -10,6 +10,7 @@ import { multiaddr } from '@multiformats/multiaddr'
 import { addrPeerId } from '../util/addr.js'
 import { fileKeyFromBytes } from '../swarm/ids.js'
 import type { ChunkStore, StoredFile } from '../store/types.js'
+import { verifyWholeFile } from '../store/util.js'
 import type { IngestCommitResult, IngestFileStats, ReplicateSpec } from './ingest.js'
 
 const { Type, Code } = IngestFrame
@@ -225,8 +226,9 @@ export class IngestSession {
     if (!stored.complete && frame.sources.length > 0) await this.#gather(stored, frame.sources)
     if (!stored.complete) throw new SessionError(Code.INCOMPLETE, `${stored.bitfield.count}/${stored.bitfield.length} chunks stored`)
     const signal = AbortSignal.timeout(commitTimeoutMs(stored.info.manifest.size))
-    const sha256 = await stored.digest({ signal })
-    if (!Buffer.from(sha256).equals(stored.info.manifest.sha256)) throw new SessionError(Code.INCOMPLETE, 'every chunk verified but the whole file does not match its SHA-256')
+    await verifyWholeFile(stored, { signal }).catch((err) => {
+      throw err instanceof ChunkHashMismatchError ? new SessionError(Code.INCOMPLETE, 'every chunk verified but the whole file does not match its SHA-256') : err
+    })
     let result: IngestCommitResult
     try {
       result = await this.#init.commit(stored.info, { to: frame.replicateTo, network: frame.replicateNetwork, all: frame.replicateAll }, { signal })

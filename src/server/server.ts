@@ -8,7 +8,7 @@ import { Swarm, type PiecePicker, type ServePolicy } from '../swarm/index.js'
 import { TaskService, type TaskServiceOptions } from './task-service.js'
 import { BlobHttpServer } from './http-blobs.js'
 import { IngestService } from './ingest.js'
-import { InvalidArgumentError } from '../errors.js'
+import { ChunkNotHeldError, InvalidArgumentError } from '../errors.js'
 import { fetchWithFinder, Locality, localityServices, type FinderFetchOptions, type Holder, type LocalityOptions } from '../lan/index.js'
 import { parseFileId } from '../manifest/index.js'
 import type { FetchResult } from '../swarm/index.js'
@@ -17,12 +17,18 @@ import { multiaddr } from '@multiformats/multiaddr'
 import { peerIdFromString } from '@libp2p/peer-id'
 import { openServerAccess, type ServerAccessOptions } from './membership.js'
 import { faultsFromEnv, withFaults } from '../store/faults.js'
+import { verifyWholeFile } from '../store/util.js'
 import { closeDisallowed, type DenyReason } from '../node/gater.js'
 import { addrPeerId } from '../util/addr.js'
 import type { Registry as MetricsRegistry } from 'prom-client'
 import { createRegistry, handleMetricsRequest } from '../metrics/registry.js'
 import { NodeMetrics } from '../metrics/node-metrics.js'
 import { resolveLimits, type Limits } from '../limits.js'
+
+/** A server's fetch: the swarm's result, and the whole file read back and checked against the manifest's SHA-256. */
+export interface ServerFetchResult extends FetchResult {
+  readonly sha256: Uint8Array
+}
 
 export interface ServerOptions {
   /** Holds the node key (peer.key), the chunk store (blobs/) and the task journal (tasks/). */
@@ -203,7 +209,7 @@ export class ShoalServer {
    * the tracker's hints, LAN queries and the DHT (so it works with the tracker
    * down and no peer given). The tracker hears of the progress.
    */
-  async fetch (file: CID | string, options: FinderFetchOptions = {}): Promise<FetchResult> {
+  async fetch (file: CID | string, options: FinderFetchOptions = {}): Promise<ServerFetchResult> {
     const id = typeof file === 'string' ? parseFileId(file) : file
     const finder = this.locality?.finder
     const result = finder?.enabled === true
@@ -211,7 +217,9 @@ export class ShoalServer {
       : await this.swarm.fetch(id, options)
     this.locality?.fileChanged(id.toString())
     this.tasks?.holdingChanged(id.toString())
-    return result
+    const stored = await this.store.get(result.fileKey, { signal: options.signal })
+    if (stored == null) throw new ChunkNotHeldError(`${result.fileKey} was deleted as its fetch ended`)
+    return { ...result, sha256: await verifyWholeFile(stored, { signal: options.signal }) }
   }
 
   async stop (_options?: AbortOptions): Promise<void> {

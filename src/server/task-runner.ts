@@ -4,6 +4,7 @@ import { TaskFailedError } from '../errors.js'
 import { fileInfoFromBytes, type FileInfo } from '../manifest/index.js'
 import type { TaskProgress } from '../pb/tracker.js'
 import type { ChunkStore } from '../store/types.js'
+import { verifyWholeFile } from '../store/util.js'
 import type { FetchResult, Swarm } from '../swarm/index.js'
 import { backoff, sleep } from '../util/sleep.js'
 import { FETCH_RETRY_MAX_MS, FETCH_RETRY_MS, HINT_REFRESH_MS, HINTS_PER_REQUEST, MAX_CONCURRENT_TASKS, MAX_FETCH_ATTEMPTS, TASK_STALL_MS } from './constants.js'
@@ -124,14 +125,24 @@ export class TaskRunner {
     }
     if (signal.aborted) return
     const finalStored = await this.#init.store.get(info.key)
+    let sha256: Uint8Array | undefined
+    if (result != null) {
+      // Every chunk matched the manifest; the report's SHA-256 is the file read back, not the manifest's word.
+      try {
+        sha256 = await verifyWholeFile(finalStored ?? stored, { signal })
+      } catch (err: any) {
+        if (signal.aborted) return
+        lastError = err
+      }
+    }
     const outcome: TaskOutcome = {
-      ok: result != null,
-      reason: result != null ? '' : `${lastError?.name ?? 'Error'}: ${lastError?.message ?? 'unknown'}`,
+      ok: sha256 != null,
+      reason: sha256 != null ? '' : `${lastError?.name ?? 'Error'}: ${lastError?.message ?? 'unknown'}`,
       durationMs: Date.now() - started,
       resumedChunks,
       fetchedChunks: (finalStored?.bitfield.count ?? resumedChunks) - resumedChunks,
       requestedChunks: result?.requestedChunks ?? 0,
-      sha256: result != null ? Buffer.from(result.sha256).toString('hex') : '',
+      sha256: sha256 != null ? Buffer.from(sha256).toString('hex') : '',
       bytesFrom: result?.bytesFrom ?? {},
       fetchAttempts: attempts
     }

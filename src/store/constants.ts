@@ -45,3 +45,19 @@ export const DIRECT_IO_SLOT_BYTES = 1024 * 1024
 
 /** Aligned bounce buffers per process (16 MiB in all); a direct I/O waits while every one is in use. */
 export const DIRECT_IO_SLOTS = 16
+
+/**
+ * Inputs below this are hashed on the calling thread: posting a job to the
+ * hash worker (hash-worker.ts) costs more than hashing 64 KiB there.
+ */
+export const HASH_OFFLOAD_MIN_BYTES = 64 * 1024
+
+/**
+ * Shared memory kept for reuse by the hash worker's slots: every chunk a
+ * download has in flight (MAX_WRITES_IN_FLIGHT x 1 MiB, several downloads
+ * at once) without allocating fresh memory per chunk.
+ */
+export const HASH_FREE_BYTES = 32 * 1024 * 1024
+
+/** A hash job that has not answered after this long fails (hashing 16 MiB takes ~10 ms). */
+export const HASH_TIMEOUT_MS = 30_000

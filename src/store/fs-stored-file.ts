@@ -3,13 +3,14 @@ import { open, type FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { TypedEventEmitter, type AbortOptions } from '@libp2p/interface'
 import { ChunkHashMismatchError, ChunkNotHeldError, DiskFullError, StoreClosedError } from '../errors.js'
-import { chunkCount, chunkLength, chunkMatches, chunkOffset, type FileInfo, type Manifest } from '../manifest/index.js'
+import { chunkCount, chunkHash, chunkLength, chunkMatches, chunkOffset, type FileInfo, type Manifest } from '../manifest/index.js'
 import { Bitfield } from './bitfield.js'
 import { BITFIELD_FILE, DATA_FILE, DIRECT_IO_ALIGN, SCAN_READ_BYTES } from './constants.js'
 import { DirectFile } from './direct-file.js'
 import { bitfieldFileLength, readBitfieldFile, writeBitfieldFile } from './fs-bitfield-file.js'
 import { readFully, writeFully } from './fs-io.js'
 import { GroupCommit } from './group-commit.js'
+import { HashWorker } from './hash-worker.js'
 import { verifiedBytes } from './util.js'
 import type { StoredFile, StoredFileEvents } from './types.js'
 
@@ -50,6 +51,12 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
   readonly #commits = new GroupCommit<number>(async batch => { await this.#flush(batch) })
   /** Writes between verification and commit, by chunk index, so a second write of a chunk joins the first. */
   readonly #writing = new Map<number, Promise<void>>()
+  /**
+   * Chunks whose bytes this handle has hashed: verified when written, or read
+   * back and matched once. A read re-hashes only the others, so a chunk is
+   * hashed once per open, not once per peer it is served to.
+   */
+  readonly #checked: Bitfield
   /** Every running operation that uses the file handles; close() waits for them. */
   readonly #ops = new Set<Promise<unknown>>()
   /** Tail of the chain of bitfield writes: they must not interleave. */
@@ -106,6 +113,7 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
     this.#direct = direct
     this.#readAt = readAt
     this.bitfield = bitfield
+    this.#checked = new Bitfield(bitfield.length)
     this.#onClose = init.onClose
   }
 
@@ -127,7 +135,10 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
     return this.#track(async () => {
       const buf = Buffer.allocUnsafe(length)
       const got = await this.#readAt(buf, length, offset)
-      if (got === length && chunkMatches(this.#m, index, buf)) return buf
+      if (got === length && (this.#checked.has(index) || await this.#matches(index, buf))) {
+        this.#checked.set(index)
+        return buf
+      }
       await this.#dropCorrupt(index)
       throw new ChunkHashMismatchError(`chunk ${index} of ${this.info.key} no longer matches its hash on disk`)
     })
@@ -135,37 +146,42 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
 
   /**
    * `data` must not change until the returned promise settles: it is hashed
-   * first and written afterwards, without a copy. Once the write to disk has
-   * begun an abort no longer stops it, so a chunk is never left half committed.
+   * first (on the hash worker) and written afterwards, without a copy. Once the
+   * write to disk has begun an abort no longer stops it, so a chunk is never
+   * left half committed.
    */
   async write (index: number, data: Uint8Array, options?: AbortOptions): Promise<void> {
     this.#checkOpen()
     options?.signal?.throwIfAborted()
-    // Verified even when held, so the caller can still blame a peer that sent bad bytes.
-    if (!chunkMatches(this.#m, index, data)) {
-      throw new ChunkHashMismatchError(`chunk ${index} of ${this.info.key} does not match its hash`)
+    // Tracked from the start: a write called before close() finishes, hash included.
+    await this.#track(async () => {
+      // Verified even when held, so the caller can still blame a peer that sent bad bytes.
+      if (!await this.#matches(index, data)) {
+        throw new ChunkHashMismatchError(`chunk ${index} of ${this.info.key} does not match its hash`)
+      }
+      if (this.bitfield.has(index)) return
+      let writing = this.#writing.get(index)
+      if (writing == null) {
+        options?.signal?.throwIfAborted()
+        writing = this.#store(index, data).finally(() => { this.#writing.delete(index) })
+        this.#writing.set(index, writing)
+      }
+      await writing
+    })
+  }
+
+  /** Writes a verified chunk at its offset and commits it. */
+  async #store (index: number, data: Uint8Array): Promise<void> {
+    try {
+      const offset = chunkOffset(this.#m, index)
+      const direct = this.#direct == null ? 0 : await this.#direct.writeAligned(data, offset)
+      if (direct < data.byteLength) await writeFully(this.#data, data.subarray(direct), offset + direct)
+      await this.#commits.add(index)
+    } catch (err: any) {
+      // One clear error for a full disk; the chunk stays unmarked, so it is fetched again once there is room.
+      if (err.code === 'ENOSPC' || err.code === 'EDQUOT') throw Object.assign(new DiskFullError(`disk full writing chunk ${index} of ${this.info.key} (${this.path})`), { code: err.code, cause: err })
+      throw err
     }
-    if (this.bitfield.has(index)) return
-    let writing = this.#writing.get(index)
-    if (writing == null) {
-      options?.signal?.throwIfAborted()
-      writing = this.#track(async () => {
-        try {
-          const offset = chunkOffset(this.#m, index)
-          const direct = this.#direct == null ? 0 : await this.#direct.writeAligned(data, offset)
-          if (direct < data.byteLength) await writeFully(this.#data, data.subarray(direct), offset + direct)
-          await this.#commits.add(index)
-        } catch (err: any) {
-          // One clear error for a full disk; the chunk stays unmarked, so it is fetched again once there is room.
-          if (err.code === 'ENOSPC' || err.code === 'EDQUOT') throw Object.assign(new DiskFullError(`disk full writing chunk ${index} of ${this.info.key} (${this.path})`), { code: err.code, cause: err })
-          throw err
-        } finally {
-          this.#writing.delete(index)
-        }
-      })
-      this.#writing.set(index, writing)
-    }
-    await writing
   }
 
   async digest (options?: AbortOptions): Promise<Uint8Array> {
@@ -209,7 +225,11 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
   async #flush (batch: number[]): Promise<void> {
     await this.#data.datasync()
     await this.#persist(batch)
-    for (const index of batch) this.safeDispatchEvent('chunk', { detail: { index } })
+    for (const index of batch) {
+      // Hashed before it was written: reads need not hash it again.
+      this.#checked.set(index)
+      this.safeDispatchEvent('chunk', { detail: { index } })
+    }
   }
 
   /**
@@ -229,7 +249,14 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
     return next
   }
 
+  /** True when `data` is exactly chunk `index`, hashed off the main thread. */
+  async #matches (index: number, data: Uint8Array): Promise<boolean> {
+    if (data.byteLength !== chunkLength(this.#m, index)) return false
+    return Buffer.from(await HashWorker.shared().sha256(data)).equals(chunkHash(this.#m, index))
+  }
+
   async #dropCorrupt (index: number): Promise<void> {
+    this.#checked.clear(index)
     if (!this.bitfield.clear(index)) return
     try {
       await this.#persist()

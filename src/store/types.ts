@@ -46,9 +46,11 @@ export interface StoredFile extends TypedEventTarget<StoredFileEvents> {
 
   has(index: number): boolean
   /**
-   * Reads a whole verified chunk and re-hashes it; a chunk that no longer matches
-   * (disk corruption) is unmarked, a 'corrupt' event fires, and ChunkHashMismatchError
-   * is thrown. ChunkNotHeldError when not held; OutOfRangeError outside the file.
+   * Reads a whole verified chunk. A disk store re-hashes it the first time this
+   * handle reads it (a chunk written through the handle was hashed then): one
+   * that no longer matches (disk corruption) is unmarked, a 'corrupt' event
+   * fires, and ChunkHashMismatchError is thrown. ChunkNotHeldError when not
+   * held; OutOfRangeError outside the file.
    */
   read(index: number, options?: AbortOptions): Promise<Uint8Array>
   /**

@@ -1,6 +1,8 @@
-import { InvalidArgumentError } from '../errors.js'
+import type { AbortOptions } from '@libp2p/interface'
+import { ChunkHashMismatchError, InvalidArgumentError } from '../errors.js'
 import { chunkLength, parseFileId, type Manifest } from '../manifest/index.js'
 import type { Bitfield } from './bitfield.js'
+import type { StoredFile } from './types.js'
 
 /**
  * Checks that `key` is a file id in its canonical text form. Keys name folders
@@ -34,4 +36,17 @@ export function verifiedBytes (m: Manifest, bitfield: Bitfield): number {
   let bytes = bitfield.count * m.chunkSize
   if (bitfield.has(last)) bytes -= m.chunkSize - chunkLength(m, last)
   return bytes
+}
+
+/**
+ * Reads a complete stored file back and checks its SHA-256 against the
+ * manifest's; returns it. ChunkHashMismatchError when it differs: every chunk
+ * matched its own hash, so the manifest contradicts itself.
+ */
+export async function verifyWholeFile (stored: StoredFile, options?: AbortOptions): Promise<Uint8Array> {
+  const sha256 = await stored.digest(options)
+  if (!Buffer.from(sha256).equals(stored.info.manifest.sha256)) {
+    throw new ChunkHashMismatchError(`${stored.info.key}: every chunk verified but the whole file does not match its SHA-256`)
+  }
+  return sha256
 }

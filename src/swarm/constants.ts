@@ -35,23 +35,27 @@ export const INITIAL_PIPELINE = 4
 
 /**
  * Fewest and most requests in flight per peer. The depth itself is the
- * path's bandwidth-delay product plus one chunk (pipeline-depth.ts): 2 on
- * loopback or a LAN, more on a long fat path. 2 at least, so the holder
- * already has the next request when it finishes a piece; 32 at most (32 MiB
- * of 1 MiB chunks: 1 Gbit/s x 250 ms), since every request in flight is lost
- * when the process dies and the server queues at most MAX_QUEUED_REQUESTS.
+ * path's bandwidth-delay product plus one chunk (pipeline-depth.ts), more on
+ * a long fat path. 3 at least: the holder sends one piece while it reads the
+ * next from disk (serve-session.ts), and the request after that is on its way,
+ * so neither the wire nor the disk waits for a round trip (at 2 the holder's
+ * read sat between pieces: 290 MiB/s on loopback, bench/README.md). 32 at
+ * most (32 MiB of 1 MiB chunks: 1 Gbit/s x 250 ms), since every request in
+ * flight is lost when the process dies and the server queues at most
+ * MAX_QUEUED_REQUESTS.
  */
-export const MIN_PIPELINE = 2
+export const MIN_PIPELINE = 3
 export const MAX_PIPELINE = 32
 
 /**
  * Received chunks being verified, written and fsynced per download before no
  * more are requested. Without a bound, a link faster than the disk piles up
  * received chunks in memory, and a process killed then loses all of them
- * (they were sent but are not durable). 4 lets one group commit cover several
- * chunks (the ingest side uses 4 per stream too).
+ * (they were sent but are not durable). 8 lets one group commit cover several
+ * chunks while the next ones are hashed (at 4 the requests stopped at times
+ * while a commit ran).
  */
-export const MAX_WRITES_IN_FLIGHT = 4
+export const MAX_WRITES_IN_FLIGHT = 8
 
 /** Weight of the newest piece in a session's smoothed delivery rate (bytes and time averaged apart). */
 export const PIECE_RATE_ALPHA = 1 / 4
@@ -105,3 +109,10 @@ export const MAX_HOLDER_HINTS = 2
  * chunk buffers and 4 queued disk reads.
  */
 export const MAX_PIECES_IN_FLIGHT_PER_PEER = 4
+
+/**
+ * Pieces a serve session reads ahead of the one it is sending. 2, so two disk
+ * reads overlap the send; with the piece being sent that is 3 slots of
+ * MAX_PIECES_IN_FLIGHT_PER_PEER, and MIN_PIPELINE keeps that many asked for.
+ */
+export const SERVE_READ_AHEAD = 2

@@ -3,7 +3,7 @@ import { ProtocolError } from '../errors.js'
 import { chunkCount, chunkLength } from '../manifest/index.js'
 import { ChunkFrame } from '../pb/chunk.js'
 import { Bitfield } from '../store/bitfield.js'
-import { HELLO_TIMEOUT_MS, MAX_QUEUED_REQUESTS } from './constants.js'
+import { HELLO_TIMEOUT_MS, MAX_QUEUED_REQUESTS, SERVE_READ_AHEAD } from './constants.js'
 import { FrameReader, sendFrame } from './framing.js'
 import { fileKeyFromBytes } from './ids.js'
 import type { SwarmFile } from './swarm-file.js'
@@ -38,7 +38,7 @@ export interface ServeHost {
  * The responding side of one /shoal/chunk session: the remote opened it to
  * fetch from us. Frames are read in one loop and queued; pieces are sent by a
  * second loop, one at a time, waiting for the stream to drain, with the next
- * piece read from disk meanwhile.
+ * pieces read from disk meanwhile.
  */
 export class ServeSession {
   readonly peer: PeerId
@@ -137,27 +137,27 @@ export class ServeSession {
   }
 
   /**
-   * Sends pieces in the order asked. The next piece is read (and re-hashed)
-   * while the current one is sent, so the disk read does not sit between two
-   * pieces on the wire.
+   * Sends pieces in the order asked. The next SERVE_READ_AHEAD pieces are read
+   * while the current one is sent, so a disk read (about 1.5 ms per MiB with
+   * direct I/O here) does not sit between two pieces on the wire.
    */
   async #serveLoop (file: SwarmFile): Promise<void> {
-    let ahead: Promise<Ready | undefined> | undefined
+    const ahead: Array<Promise<Ready | undefined>> = []
     try {
       for (;;) {
-        const ready = await (ahead ?? this.#prepare(file))
-        ahead = undefined
+        const ready = await (ahead.shift() ?? this.#prepare(file))
         if (ready == null) break
-        if (this.#queue.length > 0) {
-          ahead = this.#prepare(file)
+        while (ahead.length < SERVE_READ_AHEAD && this.#queue.length > 0) {
+          const next = this.#prepare(file)
           // It may fail while the current piece is sent (say its throttle is aborted): handled here, thrown when awaited.
-          ahead.catch(() => {})
+          next.catch(() => {})
+          ahead.push(next)
         }
         await this.#deliver(file, ready)
       }
     } finally {
-      // A send failed with a piece read ahead: give back its slot.
-      void ahead?.then((r) => r?.release?.(), () => {})
+      // A send failed with pieces read ahead: give back their slots.
+      for (const next of ahead) void next.then((r) => r?.release?.(), () => {})
     }
     await this.#stream.close()
   }

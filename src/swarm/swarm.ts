@@ -3,7 +3,7 @@ import { peerIdFromString } from '@libp2p/peer-id'
 import { multiaddr, type Multiaddr } from '@multiformats/multiaddr'
 import type { AbortOptions, Logger, PeerId, Stream, Connection } from '@libp2p/interface'
 import type { CID } from 'multiformats/cid'
-import { ChunkHashMismatchError, NoSourcesError } from '../errors.js'
+import { NoSourcesError } from '../errors.js'
 import { fileInfoFromBytes, parseFileId, type FileInfo } from '../manifest/index.js'
 import type { ShoalNode } from '../node/index.js'
 import type { ChunkStore } from '../store/types.js'
@@ -48,10 +48,13 @@ export interface FetchOptions extends AbortOptions {
   admit?(peer: PeerId): boolean | Promise<boolean>
 }
 
+/**
+ * Every chunk was verified against the manifest before it was stored. The
+ * whole-file SHA-256 is not read back here (that is a second pass over the
+ * file, from disk): callers that report it use verifyWholeFile (store/).
+ */
 export interface FetchResult extends DownloadResult {
   readonly info: FileInfo
-  /** SHA-256 of the stored file, checked against the manifest. */
-  readonly sha256: Uint8Array
 }
 
 export interface SwarmStats {
@@ -192,11 +195,7 @@ export class Swarm {
     try {
       for (const peer of [...peers, ...swarmFile.fetchingPeers()]) downloader.addPeer(peer)
       const result = await downloader.run({ signal: options.signal })
-      const sha256 = await stored.digest({ signal: options.signal })
-      if (!Buffer.from(sha256).equals(info.manifest.sha256)) {
-        throw new ChunkHashMismatchError(`${info.key}: every chunk verified but the whole file does not match its SHA-256`)
-      }
-      return { ...result, info, sha256 }
+      return { ...result, info }
     } finally {
       swarmFile.downloader = undefined
     }

@@ -8,7 +8,7 @@ import { MemoryChunkStore } from '../../src/store/index.js'
 import { BAN_AFTER_FAILURES, CHUNK_PROTOCOL, serveAll } from '../../src/swarm/index.js'
 import { FrameReader, sendFrame, sendAll } from '../../src/swarm/framing.js'
 import { makeTestFile, type TestFile } from '../unit/store/fixtures.js'
-import { hex, startPeer, type TestPeer } from './helpers.js'
+import { hex, startPeer, storedSha256, type TestPeer } from './helpers.js'
 import { withFaults } from '../../src/store/faults.js'
 import type { ChunkStore } from '../../src/store/types.js'
 
@@ -60,7 +60,7 @@ describe('bad input on /shoal/chunk', function () {
     assert.equal(afterLiar?.bitfield.count, 0, 'no bad chunk was stored (so none can be served onward)')
     // A third peer fetching from the fetcher gets nothing bad either: it holds nothing.
     const result = await fetcher.swarm.fetch(file.info, { peers: [honest.addr], signal: AbortSignal.timeout(WAIT_MS * 3) })
-    assert.equal(hex(result.sha256), hex(file.info.manifest.sha256))
+    assert.equal(await storedSha256(fetcher, result.fileKey), hex(file.info.manifest.sha256))
     const stored = await fetcher.store.get(file.info.key)
     for (let i = 0; i < file.chunks; i++) assert.equal(hex(await stored!.read(i)), hex(file.chunk(i)), `chunk ${i} as stored`)
   })
@@ -71,7 +71,7 @@ describe('bad input on /shoal/chunk', function () {
     const fetcher = await startPeer()
     peers.push(liar, honest, fetcher)
     const result = await fetcher.swarm.fetch(file.info, { peers: [liar.addr, honest.addr], signal: AbortSignal.timeout(WAIT_MS * 3) })
-    assert.equal(hex(result.sha256), hex(file.info.manifest.sha256))
+    assert.equal(await storedSha256(fetcher, result.fileKey), hex(file.info.manifest.sha256))
     assert.ok(!(liar.node.peerId.toString() in result.bytesFrom), 'no verified byte came from the liar')
     const blamed = fetcher.swarm.stats().blamed[file.info.key]?.[liar.node.peerId.toString()] ?? 0
     assert.ok(blamed >= BAN_AFTER_FAILURES, `the liar was blamed ${blamed} times`)

@@ -4,7 +4,7 @@ import { createShoalNode, type ShoalNode } from '../../src/node/index.js'
 import { MemoryChunkStore } from '../../src/store/index.js'
 import { serveAll, Swarm } from '../../src/swarm/index.js'
 import { makeTestFile } from '../unit/store/fixtures.js'
-import { hex, startPeer, type TestPeer } from './helpers.js'
+import { hex, startPeer, storedSha256, type TestPeer } from './helpers.js'
 
 const MiB = 1024 * 1024
 /** The victim's connection limit, low so the flood is quick; the default is MAX_CONNECTIONS (300). */
@@ -36,7 +36,7 @@ describe('flood: many peers connect to a node at its connection limit', function
     nodes.push(...attackers)
     const dials = await Promise.allSettled(attackers.map(async (a) => a.dial(addr, { signal: AbortSignal.timeout(20_000) })))
     const result = await download
-    assert.equal(hex(result.sha256), hex(file.info.manifest.sha256))
+    assert.equal(await storedSha256(honest, result.fileKey), hex(file.info.manifest.sha256))
     await new Promise((resolve) => setTimeout(resolve, 1_000))
     const open = victim.getConnections().length
     const accepted = dials.filter((d) => d.status === 'fulfilled').length

@@ -10,7 +10,7 @@ import { ChunkFrame } from '../../src/pb/chunk.js'
 import { CHUNK_PROTOCOL, MAX_INBOUND_STREAMS, MAX_QUEUED_REQUESTS } from '../../src/swarm/index.js'
 import { encodeFrame, sendAll } from '../../src/swarm/framing.js'
 import { tempDir } from '../unit/store/fixtures.js'
-import { hex, startPeer, type TestPeer } from './helpers.js'
+import { hex, startPeer, storedSha256, type TestPeer } from './helpers.js'
 import { memoryOf, MiB, mib, seedFile, startServerProcess } from './process-helpers.js'
 import type { PeerProcess } from '../../examples/lib/peer-process.js'
 
@@ -56,7 +56,7 @@ describe('flood: one peer floods a server, an honest download alongside still fi
     peers.push(peer)
     const started = Date.now()
     const result = await peer.swarm.fetch(parseFileId(file.fileId), { peers: [victim.addr], signal: AbortSignal.timeout(STEP_MS) })
-    assert.equal(hex(result.sha256), file.sha256)
+    assert.equal(await storedSha256(peer, result.fileKey), file.sha256)
     return (Date.now() - started) / 1000
   }
 

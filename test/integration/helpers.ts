@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { generateKeyPair } from '@libp2p/crypto/keys'
 import { createShoalNode, type ShoalNode } from '../../src/node/index.js'
 import { MemoryChunkStore } from '../../src/store/index.js'
@@ -33,4 +34,16 @@ export async function startPeer (options: { store?: ChunkStore } & Partial<Omit<
 
 export function hex (bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('hex')
+}
+
+/**
+ * SHA-256 (hex) of a stored file, from its chunks read one by one: what the
+ * peer holds, hashed here rather than taken from the code under test.
+ */
+export async function storedSha256 (peer: { store: ChunkStore }, fileKey: string): Promise<string> {
+  const stored = await peer.store.get(fileKey)
+  if (stored == null) throw new Error(`${fileKey} is not in the store`)
+  const hash = createHash('sha256')
+  for (let i = 0; i < stored.bitfield.length; i++) hash.update(await stored.read(i))
+  return hash.digest('hex')
 }

@@ -3,7 +3,7 @@ import { MAX_CHUNK_SIZE } from '../../src/manifest/index.js'
 import { MemoryChunkStore } from '../../src/store/index.js'
 import { READ_HIGH_WATER, serveAll } from '../../src/swarm/index.js'
 import { makeTestFile } from '../unit/store/fixtures.js'
-import { hex, startPeer, type TestPeer } from './helpers.js'
+import { hex, startPeer, storedSha256, type TestPeer } from './helpers.js'
 
 describe('chunks larger than the read high-water mark', function () {
   this.timeout(120_000)
@@ -22,6 +22,6 @@ describe('chunks larger than the read high-water mark', function () {
     const fetcher = await startPeer()
     peers.push(seed, fetcher)
     const result = await fetcher.swarm.fetch(file.info, { peers: [seed.addr], signal: AbortSignal.timeout(90_000) })
-    assert.equal(hex(result.sha256), hex(file.info.manifest.sha256))
+    assert.equal(await storedSha256(fetcher, result.fileKey), hex(file.info.manifest.sha256))
   })
 })

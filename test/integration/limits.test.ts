@@ -9,12 +9,12 @@ import type { Stream } from '@libp2p/interface'
 import { createClient, createTracker, resolveLimits, type Tracker } from '../../src/index.js'
 import { createShoalNode, type ShoalNode } from '../../src/node/index.js'
 import { ChunkFrame } from '../../src/pb/chunk.js'
-import { MemoryChunkStore } from '../../src/store/index.js'
+import { MemoryChunkStore, type ChunkStore } from '../../src/store/index.js'
 import { CHUNK_PROTOCOL, serveAll, Swarm } from '../../src/swarm/index.js'
 import { encodeFrame, FrameReader } from '../../src/swarm/framing.js'
 import { RATE_BURST_SECONDS } from '../../src/util/peer-rate.js'
 import { makeTestFile, type TestFile } from '../unit/store/fixtures.js'
-import { hex } from './helpers.js'
+import { hex, storedSha256 } from './helpers.js'
 
 const { Type } = ChunkFrame
 const MiB = 1024 * 1024
@@ -25,7 +25,7 @@ const CAP = 8 * MiB
 const GREEDY_SESSIONS = 8
 const STEP_MS = 60_000
 
-interface Peer { node: ShoalNode, swarm: Swarm, stop(): Promise<void> }
+interface Peer { node: ShoalNode, store: ChunkStore, swarm: Swarm, stop(): Promise<void> }
 
 async function peer (limits?: Parameters<typeof resolveLimits>[0], file?: TestFile): Promise<Peer> {
   const node = await createShoalNode({ privateKey: await generateKeyPair('Ed25519'), listen: ['/ip4/127.0.0.1/tcp/0'] })
@@ -36,7 +36,7 @@ async function peer (limits?: Parameters<typeof resolveLimits>[0], file?: TestFi
   }
   const swarm = new Swarm({ node, store, servePolicy: serveAll, limits })
   await swarm.start()
-  return { node, swarm, stop: async () => { await swarm.stop(); await node.stop(); await store.close() } }
+  return { node, store, swarm, stop: async () => { await swarm.stop(); await node.stop(); await store.close() } }
 }
 
 /**
@@ -99,7 +99,7 @@ describe('limits: options checked; a per-peer serve cap keeps a greedy peer to i
       stops.push(honest.stop)
       const started = performance.now()
       const result = await honest.swarm.fetch(file.info, { peers: [seedAddr], signal: AbortSignal.timeout(STEP_MS) })
-      assert.equal(hex(result.sha256), hex(file.info.manifest.sha256))
+      assert.equal(await storedSha256(honest, result.fileKey), hex(file.info.manifest.sha256))
       return (performance.now() - started) / 1000
     }
 

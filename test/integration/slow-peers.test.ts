@@ -11,7 +11,7 @@ import { CHUNK_PROTOCOL, serveAll, STALL_TIMEOUT_MS } from '../../src/swarm/inde
 import { encodeFrame, FrameReader } from '../../src/swarm/framing.js'
 import type { ChunkStore } from '../../src/store/types.js'
 import { makeTestFile, type TestFile } from '../unit/store/fixtures.js'
-import { hex, startPeer, type TestPeer } from './helpers.js'
+import { hex, startPeer, storedSha256, type TestPeer } from './helpers.js'
 
 const { Type } = ChunkFrame
 const MiB = 1024 * 1024
@@ -77,14 +77,14 @@ describe('slow peers: a trickle and a mid-chunk stall do not hold a download bac
     let started = Date.now()
     const alone = await healthy.swarm.fetch(file.info, { peers: [honest.addr], signal: AbortSignal.timeout(FETCH_MS) })
     const healthySeconds = (Date.now() - started) / 1000
-    assert.equal(hex(alone.sha256), hex(file.info.manifest.sha256))
+    assert.equal(await storedSha256(healthy, alone.fileKey), hex(file.info.manifest.sha256))
 
     const fetcher = await startPeer()
     peers.push(fetcher)
     started = Date.now()
     const result = await fetcher.swarm.fetch(file.info, { peers: [stall.addr, trickle.addr, honest.addr], signal: AbortSignal.timeout(FETCH_MS) })
     const mixedSeconds = (Date.now() - started) / 1000
-    assert.equal(hex(result.sha256), hex(file.info.manifest.sha256))
+    assert.equal(await storedSha256(fetcher, result.fileKey), hex(file.info.manifest.sha256))
     const from = (p: { node: ShoalNode }): number => result.bytesFrom[p.node.peerId.toString()] ?? 0
     console.log(`      healthy ${healthySeconds.toFixed(1)} s; with a trickle and a staller ${mixedSeconds.toFixed(1)} s; ` +
       `bytes from honest ${from(honest) / MiB} MiB, trickle ${from(trickle) / MiB} MiB, staller ${from(stall) / MiB} MiB (asked ${stall.requests()} times)`)

@@ -5,7 +5,7 @@ import { manifestFromFile } from '../../src/manifest/index.js'
 import { FsChunkStore, importFile } from '../../src/store/index.js'
 import { writeRandomFile } from '../../examples/lib/random-file.js'
 import { tempDir } from '../unit/store/fixtures.js'
-import { hex, startPeer, type TestPeer } from './helpers.js'
+import { hex, startPeer, storedSha256, type TestPeer } from './helpers.js'
 
 const FILE_SIZE = 64 * 1024 * 1024
 const SERVERS = 6
@@ -39,7 +39,7 @@ describe('swarm: real libp2p nodes over TCP on 127.0.0.1', function () {
     const results = await Promise.all(servers.map(async (s) => s.swarm.fetch(info.key, { peers: [seed.addr], signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) })))
 
     for (const [i, result] of results.entries()) {
-      assert.equal(hex(result.sha256), expected, `server ${i} digest`)
+      assert.equal(await storedSha256(servers[i], result.fileKey), expected, `server ${i} digest`)
       const stored = await servers[i].store.get(info.key)
       assert.ok(stored?.complete, `server ${i} complete`)
       assert.equal(hex(await stored.digest()), expected, `server ${i} bytes on disk`)

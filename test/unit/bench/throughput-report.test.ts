@@ -21,10 +21,10 @@ describe('bench throughput report', () => {
   it('summarizes each chunk size: fetch against the mean of its pumps', () => {
     const phases = [
       phase('pump', MIB, 2), // 512 MiB/s
-      phase('fetch', MIB, 4, { transferSeconds: 2.5, transferMibps: mibps(GIB, 2.5) }),
+      phase('fetch', MIB, 4, { checkSeconds: 1, checkedMibps: mibps(GIB, 5) }),
       phase('pump', MIB, 4), // 256 MiB/s: mean pump 384
       phase('pump-disk', MIB, 8),
-      phase('fetch', 4 * MIB, 8, { transferMibps: 128 }),
+      phase('fetch', 4 * MIB, 8, { checkedMibps: 100 }),
       phase('pump', 4 * MIB, 4)
     ]
     const [one, four] = summarize(phases)
@@ -32,7 +32,7 @@ describe('bench throughput report', () => {
     assert.deepEqual(one.pumpMibps, [512, 256])
     assert.deepEqual(one.fetchMibps, [256])
     assert.equal(one.ratio, 256 / 384)
-    assert.equal(one.transferRatio, mibps(GIB, 2.5) / 384)
+    assert.equal(one.checkedRatio, mibps(GIB, 5) / 384)
     assert.equal(one.diskRatio, 256 / 128)
     assert.equal(one.fetcherCpuSPerGiB, 2)
     assert.equal(one.fetcherPeakRssMiB, 200)
@@ -41,7 +41,7 @@ describe('bench throughput report', () => {
   })
 
   it('prints every phase and the summary', () => {
-    const phases = [phase('pump', MIB, 2), phase('fetch', MIB, 4, { transferMibps: 300 })]
+    const phases = [phase('pump', MIB, 2), phase('fetch', MIB, 4, { checkedMibps: 123.4 })]
     const result: ThroughputResult = {
       startedAt: '2026-01-01T00:00:00.000Z',
       machine: { cpus: 2, cpuModel: 'test cpu', node: '22.0.0', platform: 'linux x64' },
@@ -59,6 +59,8 @@ describe('bench throughput report', () => {
     assert.match(text, /1 GiB over one Noise\+yamux connection/)
     assert.match(text, /512\.0/)
     assert.match(text, /50%/)
+    assert.match(text, /\+ SHA-256\/pump/)
+    assert.match(text, /123\.4/)
     assert.match(text, /full GCs seed\/fetcher/)
     assert.match(text, /3 \/ 3/)
     assert.match(text, /every phase on the same connection: yes/)

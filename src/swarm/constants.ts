@@ -35,16 +35,14 @@ export const INITIAL_PIPELINE = 4
 
 /**
  * Fewest and most requests in flight per peer. The depth itself is the
- * path's bandwidth-delay product plus one chunk (pipeline-depth.ts), more on
- * a long fat path. 3 at least: the holder sends one piece while it reads the
- * next from disk (serve-session.ts), and the request after that is on its way,
- * so neither the wire nor the disk waits for a round trip (at 2 the holder's
- * read sat between pieces: 290 MiB/s on loopback, bench/README.md). 32 at
- * most (32 MiB of 1 MiB chunks: 1 Gbit/s x 250 ms), since every request in
- * flight is lost when the process dies and the server queues at most
+ * path's bandwidth-delay product plus one chunk (pipeline-depth.ts): 2 on a
+ * LAN, 3 on loopback (see HOLDER_SERVICE_MS), more on a long fat path. 2 at
+ * least, so the holder already has the next request when it finishes a piece;
+ * 32 at most (32 MiB of 1 MiB chunks: 1 Gbit/s x 250 ms), since every request
+ * in flight is lost when the process dies and the server queues at most
  * MAX_QUEUED_REQUESTS.
  */
-export const MIN_PIPELINE = 3
+export const MIN_PIPELINE = 2
 export const MAX_PIPELINE = 32
 
 /**
@@ -56,6 +54,19 @@ export const MAX_PIPELINE = 32
  * while a commit ran).
  */
 export const MAX_WRITES_IN_FLIGHT = 8
+
+/**
+ * Time a holder needs to make a requested piece ready (a disk read: about
+ * 1.5 ms per MiB with direct I/O on this project's machine, plus event-loop
+ * delays), counted into the round trip when sizing the pipeline. The least
+ * RTT seen is from pieces the holder had already read, so it leaves this out;
+ * on loopback, where a chunk crosses in about a millisecond, that kept 2 in
+ * flight, the holder had no request queued to read ahead, and its read sat
+ * between pieces (290 MiB/s, bench/README.md). On a slow link it adds nothing
+ * (a 1 MiB chunk takes 200 ms at 40 Mbit/s): a floor of 3 there made an
+ * 8-server swarm 10 % slower.
+ */
+export const HOLDER_SERVICE_MS = 4
 
 /** Weight of the newest piece in a session's smoothed delivery rate (bytes and time averaged apart). */
 export const PIECE_RATE_ALPHA = 1 / 4
@@ -111,8 +122,9 @@ export const MAX_HOLDER_HINTS = 2
 export const MAX_PIECES_IN_FLIGHT_PER_PEER = 4
 
 /**
- * Pieces a serve session reads ahead of the one it is sending. 2, so two disk
- * reads overlap the send; with the piece being sent that is 3 slots of
- * MAX_PIECES_IN_FLIGHT_PER_PEER, and MIN_PIPELINE keeps that many asked for.
+ * Pieces a serve session reads ahead of the one it is sending: the read
+ * overlaps the send. 2 measured no faster than 1 (loopback, and an 8-server
+ * swarm on 40 Mbit/s links), and would make the serve policy's choices
+ * earlier, so 1.
  */
-export const SERVE_READ_AHEAD = 2
+export const SERVE_READ_AHEAD = 1

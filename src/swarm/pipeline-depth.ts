@@ -1,4 +1,4 @@
-import { MAX_PIPELINE, MIN_PIPELINE, PIECE_RATE_ALPHA } from './constants.js'
+import { HOLDER_SERVICE_MS, MAX_PIPELINE, MIN_PIPELINE, PIECE_RATE_ALPHA } from './constants.js'
 
 /** What a session remembers of a request for timing. */
 export interface TimedRequest {
@@ -20,7 +20,8 @@ export interface PieceTiming {
 
 /**
  * How many requests one fetch session keeps in flight: the bandwidth-delay
- * product of its path plus one chunk, in whole chunks (MIN_PIPELINE ..
+ * product of its path, the holder's service time counted into the round trip
+ * (HOLDER_SERVICE_MS), plus one chunk, in whole chunks (MIN_PIPELINE ..
  * MAX_PIPELINE).
  *
  * - Rate: payload bytes over wall time, piece end to piece end, while the
@@ -36,8 +37,9 @@ export interface PieceTiming {
  * chunk makes it one deeper per round trip until the rate stops growing
  * (as TCP's congestion avoidance does). Requests beyond rate x RTT only sit
  * in buffers, and a process killed mid-download loses every byte in flight:
- * on loopback (RTT far below a chunk's transfer time) this keeps 2 in
- * flight, on a long fat path as many as fill it.
+ * on a LAN this keeps 2 in flight, on loopback 3 (a chunk crosses in about
+ * the time the holder takes to read the next), on a long fat path as many as
+ * fill it.
  */
 export class PipelineDepth {
   /** Least RTT seen, ms; undefined before the first piece. */
@@ -82,7 +84,7 @@ export class PipelineDepth {
   depth (): number | undefined {
     const rate = this.rateBpms
     if (this.minRttMs === undefined || rate === undefined || this.#chunkBytes === 0) return undefined
-    const inFlight = rate * this.minRttMs + this.#chunkBytes
+    const inFlight = rate * (this.minRttMs + HOLDER_SERVICE_MS) + this.#chunkBytes
     return Math.max(MIN_PIPELINE, Math.min(MAX_PIPELINE, Math.ceil(inFlight / this.#chunkBytes)))
   }
 }

@@ -38,7 +38,7 @@ export interface ServeHost {
  * The responding side of one /shoal/chunk session: the remote opened it to
  * fetch from us. Frames are read in one loop and queued; pieces are sent by a
  * second loop, one at a time, waiting for the stream to drain, with the next
- * pieces read from disk meanwhile.
+ * piece read from disk meanwhile.
  */
 export class ServeSession {
   readonly peer: PeerId
@@ -139,7 +139,8 @@ export class ServeSession {
   /**
    * Sends pieces in the order asked. The next SERVE_READ_AHEAD pieces are read
    * while the current one is sent, so a disk read (about 1.5 ms per MiB with
-   * direct I/O here) does not sit between two pieces on the wire.
+   * direct I/O here) does not sit between two pieces on the wire; the
+   * fetcher keeps enough asked for that (HOLDER_SERVICE_MS).
    */
   async #serveLoop (file: SwarmFile): Promise<void> {
     const ahead: Array<Promise<Ready | undefined>> = []

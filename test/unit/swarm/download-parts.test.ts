@@ -54,11 +54,16 @@ describe('PipelineDepth: the bandwidth-delay product plus one chunk', () => {
     return d
   }
 
-  it('keeps the floor, MIN_PIPELINE (3), in flight on a fast low-latency link (loopback: 0.3 ms RTT, 1 MiB in 4 ms)', () => {
+  it('keeps 3 requests in flight on a fast low-latency link (loopback: 0.3 ms RTT, 1 MiB in 4 ms), so the holder can read ahead', () => {
     const d = simulate(200, 0.3, 4)
     assert.ok(d.minRttMs! <= 0.3 + 1e-9, `srtt ${String(d.minRttMs)}`)
-    // The bandwidth-delay product plus one chunk is 1.08 chunks: the floor, which lets the holder read ahead while it sends.
-    assert.equal(MIN_PIPELINE, 3)
+    // 0.25 MiB/ms x (0.3 ms + HOLDER_SERVICE_MS) + 1 chunk = 2.1 chunks.
+    assert.equal(d.depth(), 3)
+  })
+
+  it('keeps the floor, 2, on a slow LAN link (1 ms RTT, 1 MiB in 200 ms: 40 Mbit/s)', () => {
+    const d = simulate(50, 1, 200)
+    assert.equal(MIN_PIPELINE, 2)
     assert.equal(d.depth(), MIN_PIPELINE)
   })
 

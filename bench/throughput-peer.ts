@@ -13,7 +13,7 @@ import { peerIdFromString } from '@libp2p/peer-id'
 import { multiaddr } from '@multiformats/multiaddr'
 import { fileInfo, manifestFromFile, type FileInfo } from '../src/manifest/index.js'
 import { ShoalServer } from '../src/server/server.js'
-import { importFile } from '../src/store/index.js'
+import { importFile, verifyWholeFile } from '../src/store/index.js'
 import { serveAll } from '../src/swarm/index.js'
 import { handlePump, pullPump } from './lib/pump.js'
 import type { PeerUsage } from './lib/throughput-report.js'
@@ -122,16 +122,25 @@ const commands: Record<string, (args: any, signal: AbortSignal) => Promise<unkno
     }
   },
 
+  /** swarm.fetch: every chunk verified against the manifest and durable. */
   async fetch ({ fileId, addr }: { fileId: string, addr: string }, signal) {
     const started = performance.now()
     const result = await need().swarm.fetch(fileId, { peers: [addr], signal })
     return {
       seconds: (performance.now() - started) / 1000,
-      downloadSeconds: result.seconds,
       bytes: result.info.manifest.size,
       fetchedChunks: result.fetchedChunks,
       chunkSize: result.info.manifest.chunkSize
     }
+  },
+
+  /** The whole file read back and checked against the manifest's SHA-256 (what server.fetch adds). */
+  async verify ({ fileId }: { fileId: string }, signal) {
+    const started = performance.now()
+    const stored = await need().store.get(fileId, { signal })
+    if (stored == null) throw new Error(`${fileId} is not stored`)
+    await verifyWholeFile(stored, { signal })
+    return { seconds: (performance.now() - started) / 1000 }
   },
 
   async delete ({ fileIds }: { fileIds: string[] }) {

@@ -124,7 +124,8 @@ async function main (): Promise<void> {
 
   const profArgs = (name: string): string[] => [...opts.peerNodeArgs, ...(opts.cpuProf == null
     ? []
-    : ['--cpu-prof', `--cpu-prof-dir=${opts.cpuProf}`, `--cpu-prof-name=${name}-${process.pid}.cpuprofile`])]
+    // One folder per process, Node's default file names: they carry the thread id, so the hash worker's profile does not overwrite the main thread's.
+    : ['--cpu-prof', `--cpu-prof-dir=${join(opts.cpuProf, `${name}-${process.pid}`)}`])]
   const seed = new PeerRpc('seed', PEER_SCRIPT, profArgs('seed'))
   const fetcher = new PeerRpc('fetcher', PEER_SCRIPT, profArgs('fetcher'))
   let final: { seed?: Record<string, number>, fetcher?: Record<string, number> } = {}
@@ -175,15 +176,17 @@ async function main (): Promise<void> {
         // Whatever else kept the machine busy (other programs, kernel writeback): a noisy phase shows here.
         phase.otherCores = Math.max(0, busy.busyCoreSeconds - phase.seed.cpuS - phase.fetcher.cpuS) / wallS
         if (kind === 'fetch') {
-          phase.transferSeconds = run.downloadSeconds
-          phase.transferMibps = mibps(run.bytes, run.downloadSeconds)
+          // Outside the phase's CPU marks: what server.fetch and a replication task add after the swarm's fetch.
+          const check = await fetcher.call('verify', { fileId }, phaseTimeoutMs)
+          phase.checkSeconds = check.seconds
+          phase.checkedMibps = mibps(run.bytes, run.seconds + check.seconds)
           // Free the disk for the next fetch; this file id is not fetched again.
           await fetcher.call('delete', { fileIds: [fileId] }, COMMAND_TIMEOUT_MS)
           nextFile++
         }
         phases.push(phase)
         say(`${kind} ${formatBytes(chunkSize)}: ${phase.mibps.toFixed(1)} MiB/s in ${phase.seconds.toFixed(2)} s` +
-          (phase.transferMibps != null ? ` (transfer ${phase.transferMibps.toFixed(1)} MiB/s)` : ''))
+          (phase.checkedMibps != null ? ` (${phase.checkedMibps.toFixed(1)} MiB/s with the whole-file SHA-256 read back)` : ''))
       }
       await seed.call('delete', { fileIds }, COMMAND_TIMEOUT_MS)
     }

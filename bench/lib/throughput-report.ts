@@ -47,9 +47,13 @@ export interface PhaseResult {
   /** Wall time seen by the fetcher: stream open to end (pump), swarm.fetch call to return (fetch). */
   seconds: number
   mibps: number
-  /** fetch only: the downloader's own time, without the manifest and the final whole-file SHA-256. */
-  transferSeconds?: number
-  transferMibps?: number
+  /**
+   * fetch only: the whole-file SHA-256 read back after the fetch (verifyWholeFile,
+   * which server.fetch and replication tasks add; its CPU is not in this phase's),
+   * and the rate of fetch plus that check.
+   */
+  checkSeconds?: number
+  checkedMibps?: number
   seed: ProcessPhase
   fetcher: ProcessPhase
   /** The fetcher had one connection to the seed, the same before and after the phase. */
@@ -63,10 +67,11 @@ export interface ChunkSizeSummary {
   pumpMibps: number[]
   pumpDiskMibps: number[]
   fetchMibps: number[]
-  transferMibps: number[]
+  checkedMibps: number[]
   /** mean fetch / mean pump, both measured in this chunk size's group. */
   ratio: number
-  transferRatio: number
+  /** mean (fetch + whole-file check) / mean pump. */
+  checkedRatio: number
   /** mean fetch / mean pump-disk; 0 when no pump-disk phase ran. */
   diskRatio: number
   seedPeakRssMiB: number
@@ -117,9 +122,9 @@ export function summarize (phases: PhaseResult[]): ChunkSizeSummary[] {
       pumpMibps: pumps.map((p) => p.mibps),
       pumpDiskMibps: pumpDisks.map((p) => p.mibps),
       fetchMibps: fetches.map((p) => p.mibps),
-      transferMibps: fetches.map((p) => p.transferMibps ?? 0),
+      checkedMibps: fetches.map((p) => p.checkedMibps ?? 0),
       ratio: pumpMean > 0 ? mean(fetches.map((p) => p.mibps)) / pumpMean : 0,
-      transferRatio: pumpMean > 0 ? mean(fetches.map((p) => p.transferMibps ?? 0)) / pumpMean : 0,
+      checkedRatio: pumpMean > 0 ? mean(fetches.map((p) => p.checkedMibps ?? 0)) / pumpMean : 0,
       diskRatio: pumpDiskMean > 0 ? mean(fetches.map((p) => p.mibps)) / pumpDiskMean : 0,
       seedPeakRssMiB: Math.max(0, ...fetches.map((p) => p.seed.peakRssMiB)),
       fetcherPeakRssMiB: Math.max(0, ...fetches.map((p) => p.fetcher.peakRssMiB)),
@@ -142,18 +147,18 @@ const cpuCell = (p: ProcessPhase): string => `${f1(p.userS)}+${f1(p.sysS)} (${p.
 
 export function formatThroughput (r: ThroughputResult): string {
   const phases = table(
-    ['#', 'phase', 'chunk', 'MiB/s', 'transfer MiB/s', 's', 'seed CPU s usr+sys (cores)', 'fetcher CPU s usr+sys (cores)', 'seed RSS MiB', 'fetcher RSS MiB', 'full GCs seed/fetcher', 'other load (cores)'],
+    ['#', 'phase', 'chunk', 'MiB/s', '+ SHA-256 MiB/s', 's', 'seed CPU s usr+sys (cores)', 'fetcher CPU s usr+sys (cores)', 'seed RSS MiB', 'fetcher RSS MiB', 'full GCs seed/fetcher', 'other load (cores)'],
     r.phases.map((p, i) => [
       String(i + 1), p.kind, p.kind === 'fetch' ? formatBytes(p.chunkSize) : '-', f1(p.mibps),
-      p.transferMibps != null ? f1(p.transferMibps) : '-', p.seconds.toFixed(2),
+      p.checkedMibps != null ? f1(p.checkedMibps) : '-', p.seconds.toFixed(2),
       cpuCell(p.seed), cpuCell(p.fetcher),
       f1(p.seed.peakRssMiB), f1(p.fetcher.peakRssMiB), `${p.seed.majorGcs} / ${p.fetcher.majorGcs}`, p.otherCores.toFixed(2)
     ]))
   const summary = table(
-    ['chunk', 'pump MiB/s', 'pump-disk MiB/s', 'fetch MiB/s', 'fetch/pump', 'transfer/pump', 'fetch/pump-disk', 'CPU s/GiB seed', 'CPU s/GiB fetcher', 'peak RSS MiB seed/fetcher'],
+    ['chunk', 'pump MiB/s', 'pump-disk MiB/s', 'fetch MiB/s', 'fetch/pump', '+ SHA-256/pump', 'fetch/pump-disk', 'CPU s/GiB seed', 'CPU s/GiB fetcher', 'peak RSS MiB seed/fetcher'],
     r.summary.map((s) => [
       formatBytes(s.chunkSize), list(s.pumpMibps), list(s.pumpDiskMibps), list(s.fetchMibps),
-      pct(s.ratio), pct(s.transferRatio), s.diskRatio > 0 ? pct(s.diskRatio) : '-', f1(s.seedCpuSPerGiB), f1(s.fetcherCpuSPerGiB),
+      pct(s.ratio), pct(s.checkedRatio), s.diskRatio > 0 ? pct(s.diskRatio) : '-', f1(s.seedCpuSPerGiB), f1(s.fetcherCpuSPerGiB),
       `${f1(s.seedPeakRssMiB)} / ${f1(s.fetcherPeakRssMiB)}`
     ]))
   const { seed, fetcher } = r.processes

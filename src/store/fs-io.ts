@@ -44,3 +44,13 @@ export async function syncDir (path: string): Promise<void> {
     await fh.close()
   }
 }
+
+/** Opens `path` for reading and writing, creating it when missing; `created` says which. */
+export async function openOrCreate (path: string): Promise<{ fh: FileHandle, created: boolean }> {
+  try {
+    return { fh: await open(path, 'r+'), created: false }
+  } catch (err: any) {
+    if (err.code !== 'ENOENT') throw err
+  }
+  return { fh: await open(path, 'w+'), created: true }
+}

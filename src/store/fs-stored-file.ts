@@ -1,14 +1,14 @@
-import { createHash } from 'node:crypto'
-import { open, type FileHandle } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { TypedEventEmitter, type AbortOptions } from '@libp2p/interface'
 import { ChunkHashMismatchError, ChunkNotHeldError, DiskFullError, StoreClosedError } from '../errors.js'
-import { chunkCount, chunkHash, chunkLength, chunkMatches, chunkOffset, type FileInfo, type Manifest } from '../manifest/index.js'
+import { chunkCount, chunkHash, chunkLength, chunkOffset, type FileInfo, type Manifest } from '../manifest/index.js'
 import { Bitfield } from './bitfield.js'
-import { BITFIELD_FILE, DATA_FILE, DIRECT_IO_ALIGN, SCAN_READ_BYTES } from './constants.js'
+import { BITFIELD_FILE, DATA_FILE, DIRECT_IO_ALIGN } from './constants.js'
 import { DirectFile } from './direct-file.js'
 import { bitfieldFileLength, readBitfieldFile, writeBitfieldFile } from './fs-bitfield-file.js'
-import { readFully, writeFully } from './fs-io.js'
+import { openOrCreate, writeFully } from './fs-io.js'
+import { readerFor, recheck, sha256Of, type ReadAt } from './fs-scan.js'
 import { GroupCommit } from './group-commit.js'
 import { HashWorker } from './hash-worker.js'
 import { verifiedBytes } from './util.js'
@@ -25,9 +25,6 @@ export interface FsStoredFileInit extends AbortOptions {
   /** Chunk data through O_DIRECT where the platform allows it (default false; direct-file.ts). */
   directIo?: boolean
 }
-
-/** Reads up to `length` bytes at `position` into `buf`; fewer only at end of file. */
-type ReadAt = (buf: Uint8Array, length: number, position: number) => Promise<number>
 
 /**
  * One blob on disk: the data file (preallocated, written at chunk offsets) and
@@ -80,7 +77,7 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
       }
       // Chunk offsets must be aligned for direct writes: chunk sizes that are not whole blocks stay buffered.
       if (init.directIo === true && m.chunkSize % DIRECT_IO_ALIGN === 0) direct = await DirectFile.open(path)
-      const readAt = reader(data, direct)
+      const readAt = readerFor(data, direct)
       const { fh: bits } = await openOrCreate(join(init.dir, BITFIELD_FILE))
       try {
         let bitfield = trust ? await readBitfieldFile(bits, chunks) : undefined
@@ -187,25 +184,7 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
   async digest (options?: AbortOptions): Promise<Uint8Array> {
     this.#checkOpen()
     if (!this.complete) throw new ChunkNotHeldError(`${this.info.key} is not complete`)
-    return this.#track(async () => {
-      const hash = createHash('sha256')
-      const size = this.#m.size
-      const step = Math.min(SCAN_READ_BYTES, Math.max(1, size))
-      // Two buffers: the next read runs while the current one is hashed.
-      const bufs = [Buffer.allocUnsafe(step), Buffer.allocUnsafe(step)]
-      const readFrom = async (pos: number, buf: Buffer): Promise<number> => this.#readAt(buf, Math.min(step, size - pos), pos)
-      let next = size > 0 ? readFrom(0, bufs[0]) : undefined
-      for (let pos = 0, turn = 0; next != null; turn ^= 1) {
-        const got = await next
-        next = undefined
-        if (got === 0) break
-        pos += got
-        options?.signal?.throwIfAborted()
-        if (pos < size) next = readFrom(pos, bufs[turn ^ 1])
-        hash.update(bufs[turn].subarray(0, got))
-      }
-      return hash.digest()
-    })
+    return this.#track(async () => sha256Of(this.#readAt, this.#m.size, options))
   }
 
   /** Waits for running reads and writes (a write in progress still commits), then closes the files. */
@@ -276,39 +255,4 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
   #checkOpen (): void {
     if (this.#closing != null) throw new StoreClosedError(`${this.info.key} is closed`)
   }
-}
-
-async function openOrCreate (path: string): Promise<{ fh: FileHandle, created: boolean }> {
-  try {
-    return { fh: await open(path, 'r+'), created: false }
-  } catch (err: any) {
-    if (err.code !== 'ENOENT') throw err
-  }
-  return { fh: await open(path, 'w+'), created: true }
-}
-
-/** Reads through the direct handle when there is one (no page-cache copy), else the buffered one. */
-function reader (data: FileHandle, direct: DirectFile | undefined): ReadAt {
-  if (direct != null) return async (buf, length, position) => direct.read(buf, length, position)
-  return async (buf, length, position) => readFully(data, buf, length, position)
-}
-
-/** Re-hashes every chunk of the data file; the bits of those that match. */
-async function recheck (readAt: ReadAt, m: Manifest, options: AbortOptions): Promise<Bitfield> {
-  const chunks = chunkCount(m)
-  const bitfield = new Bitfield(chunks)
-  const perRead = Math.max(1, Math.floor(SCAN_READ_BYTES / m.chunkSize))
-  const buf = Buffer.allocUnsafe(Math.min(perRead * m.chunkSize, m.size))
-  for (let first = 0; first < chunks; first += perRead) {
-    options.signal?.throwIfAborted()
-    const end = Math.min(chunks, first + perRead)
-    const start = first * m.chunkSize
-    const got = await readAt(buf, Math.min(m.size, end * m.chunkSize) - start, start)
-    for (let index = first; index < end; index++) {
-      const off = (index - first) * m.chunkSize
-      const len = chunkLength(m, index)
-      if (off + len <= got && chunkMatches(m, index, buf.subarray(off, off + len))) bitfield.set(index)
-    }
-  }
-  return bitfield
 }

@@ -3,9 +3,10 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { mkdir, open, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { chunkCount, MIN_CHUNK_SIZE } from '../../../src/manifest/index.js'
+import { chunkCount, fileInfo, MIN_CHUNK_SIZE } from '../../../src/manifest/index.js'
 import { decodeBitfieldFile } from '../../../src/store/fs-bitfield-file.js'
-import { BITFIELD_FILE, BLOBS_DIR, DATA_FILE, FsChunkStore, importFile, MANIFEST_FILE } from '../../../src/store/index.js'
+import { BITFIELD_FILE, BLOBS_DIR, DATA_FILE, FsChunkStore, importFile, MANIFEST_FILE, verifyWholeFile } from '../../../src/store/index.js'
+import { HashWorker } from '../../../src/store/hash-worker.js'
 import { describeChunkStore } from './chunk-store-suite.js'
 import { makeTestFile, shuffled, tempDir, writeTestFile, type TestFile } from './fixtures.js'
 import type { StoredFile } from '../../../src/store/index.js'
@@ -220,6 +221,43 @@ describe('FsChunkStore on disk', () => {
     await stores[stores.length - 1].close()
     const again = await reopen().get(big.info.key)
     assert.ok(again?.complete)
+  })
+
+  it('hashes a chunk once per open handle: a chunk written through it is not hashed again when read; after a reopen, the first read is', async () => {
+    const hashed: number[] = []
+    const original = HashWorker.prototype.sha256
+    HashWorker.prototype.sha256 = async function (this: HashWorker, data, options) {
+      hashed.push(data.byteLength)
+      return original.call(this, data, options)
+    }
+    try {
+      const file = await reopen().open(t.info)
+      await file.write(0, t.chunk(0))
+      await file.write(1, t.chunk(1))
+      assert.equal(hashed.length, 2, 'one hash per write')
+      for (let round = 0; round < 3; round++) assert.deepEqual(Buffer.from(await file.read(1)), t.chunk(1))
+      assert.equal(hashed.length, 2, 'reads of chunks written through this handle hash nothing')
+      await stores[stores.length - 1].close()
+
+      const again = (await reopen().get(t.info.key))!
+      for (let round = 0; round < 3; round++) assert.deepEqual(Buffer.from(await again.read(0)), t.chunk(0))
+      assert.equal(hashed.length, 3, 'after a reopen the first read of a chunk hashes it, later ones do not')
+    } finally {
+      HashWorker.prototype.sha256 = original
+    }
+  })
+
+  it('verifyWholeFile returns the SHA-256 read back, and fails when the manifest\'s whole-file hash contradicts its chunks', async () => {
+    const file = await reopen().open(t.info)
+    for (let i = 0; i < t.chunks; i++) await file.write(i, t.chunk(i))
+    assert.equal(Buffer.from(await verifyWholeFile(file)).toString('hex'), createHash('sha256').update(t.bytes).digest('hex'))
+
+    // The same chunks under a manifest that claims another whole-file hash: every chunk verifies, the file does not.
+    const lying = fileInfo({ ...t.info.manifest, sha256: new Uint8Array(32).fill(7) })
+    const other = await reopen().open(lying)
+    for (let i = 0; i < t.chunks; i++) await other.write(i, t.chunk(i))
+    assert.equal(other.complete, true)
+    await assert.rejects(verifyWholeFile(other), { name: 'ChunkHashMismatchError' })
   })
 
   it('imports from a local file', async () => {

@@ -1,7 +1,7 @@
 import type { Multiaddr } from '@multiformats/multiaddr'
 import { DownloadFailedError } from '../errors.js'
 import type { FileInfo } from '../manifest/index.js'
-import type { FetchResult, Swarm } from '../swarm/index.js'
+import type { Swarm } from '../swarm/index.js'
 
 export interface P2pRunnerInit {
   swarm: Swarm
@@ -24,7 +24,6 @@ export class P2pRunner {
   #running = false
   /** Peers added while a fetch ran: if it fails anyway, a new fetch starts from them. */
   #added: Array<Multiaddr | string> = []
-  result?: FetchResult
   error?: Error
 
   constructor (init: P2pRunnerInit) {
@@ -48,9 +47,7 @@ export class P2pRunner {
     this.#running = true
     this.error = undefined
     this.#added = []
-    this.#current = this.#init.swarm.fetch(this.#init.info, { peers, signal: this.#init.signal }).then((r) => {
-      this.result = r
-    }, (err) => {
+    this.#current = this.#init.swarm.fetch(this.#init.info, { peers, signal: this.#init.signal }).then(() => {}, (err) => {
       this.error = this.#init.mapError(err)
     }).finally(() => {
       this.#running = false

@@ -10,7 +10,7 @@ import { bitfieldFileLength, readBitfieldFile, writeBitfieldFile } from './fs-bi
 import { openOrCreate, writeFully } from './fs-io.js'
 import { readerFor, recheck, sha256Of, type ReadAt } from './fs-scan.js'
 import { GroupCommit } from './group-commit.js'
-import { HashWorker } from './hash-worker.js'
+import { sharedHashWorker } from './hash-worker.js'
 import { verifiedBytes } from './util.js'
 import type { StoredFile, StoredFileEvents } from './types.js'
 
@@ -231,7 +231,7 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
   /** True when `data` is exactly chunk `index`, hashed off the main thread. */
   async #matches (index: number, data: Uint8Array): Promise<boolean> {
     if (data.byteLength !== chunkLength(this.#m, index)) return false
-    return Buffer.from(await HashWorker.shared().sha256(data)).equals(chunkHash(this.#m, index))
+    return Buffer.from(await sharedHashWorker().sha256(data)).equals(chunkHash(this.#m, index))
   }
 
   async #dropCorrupt (index: number): Promise<void> {

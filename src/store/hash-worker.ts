@@ -35,14 +35,6 @@ interface Job {
  * while it has work. If it dies, its jobs fail and the next call starts another.
  */
 export class HashWorker {
-  static #shared?: HashWorker
-
-  /** The process-wide instance. */
-  static shared (): HashWorker {
-    HashWorker.#shared ??= new HashWorker()
-    return HashWorker.#shared
-  }
-
   #worker?: Worker
   #nextId = 0
   readonly #jobs = new Map<number, Job>()
@@ -111,4 +103,12 @@ export class HashWorker {
     list.push(slot)
     this.#freeBytes += slot.byteLength
   }
+}
+
+let shared: HashWorker | undefined
+
+/** The process's hash worker, started on first use (as sharedAlignedPool() for direct I/O). */
+export function sharedHashWorker (): HashWorker {
+  shared ??= new HashWorker()
+  return shared
 }

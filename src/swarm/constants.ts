@@ -120,11 +120,3 @@ export const MAX_HOLDER_HINTS = 2
  * chunk buffers and 4 queued disk reads.
  */
 export const MAX_PIECES_IN_FLIGHT_PER_PEER = 4
-
-/**
- * Pieces a serve session reads ahead of the one it is sending: the read
- * overlaps the send. 2 measured no faster than 1 (loopback, and an 8-server
- * swarm on 40 Mbit/s links), and would make the serve policy's choices
- * earlier, so 1.
- */
-export const SERVE_READ_AHEAD = 1

@@ -3,7 +3,7 @@ import { ProtocolError } from '../errors.js'
 import { chunkCount, chunkLength } from '../manifest/index.js'
 import { ChunkFrame } from '../pb/chunk.js'
 import { Bitfield } from '../store/bitfield.js'
-import { HELLO_TIMEOUT_MS, MAX_QUEUED_REQUESTS, SERVE_READ_AHEAD } from './constants.js'
+import { HELLO_TIMEOUT_MS, MAX_QUEUED_REQUESTS } from './constants.js'
 import { FrameReader, sendFrame } from './framing.js'
 import { fileKeyFromBytes } from './ids.js'
 import type { SwarmFile } from './swarm-file.js'
@@ -137,28 +137,30 @@ export class ServeSession {
   }
 
   /**
-   * Sends pieces in the order asked. The next SERVE_READ_AHEAD pieces are read
-   * while the current one is sent, so a disk read (about 1.5 ms per MiB with
-   * direct I/O here) does not sit between two pieces on the wire; the
-   * fetcher keeps enough asked for that (HOLDER_SERVICE_MS).
+   * Sends pieces in the order asked. The next piece is read while the current
+   * one is sent, so a disk read (about 1.5 ms per MiB with direct I/O here)
+   * does not sit between two pieces on the wire; the fetcher keeps enough
+   * asked for that (HOLDER_SERVICE_MS). Reading 2 ahead measured no faster
+   * (bench/README.md, sixth look) and would make the serve policy's choices
+   * earlier.
    */
   async #serveLoop (file: SwarmFile): Promise<void> {
-    const ahead: Array<Promise<Ready | undefined>> = []
+    let ahead: Promise<Ready | undefined> | undefined
     try {
       for (;;) {
-        const ready = await (ahead.shift() ?? this.#prepare(file))
+        const ready = await (ahead ?? this.#prepare(file))
+        ahead = undefined
         if (ready == null) break
-        while (ahead.length < SERVE_READ_AHEAD && this.#queue.length > 0) {
-          const next = this.#prepare(file)
+        if (this.#queue.length > 0) {
+          ahead = this.#prepare(file)
           // It may fail while the current piece is sent (say its throttle is aborted): handled here, thrown when awaited.
-          next.catch(() => {})
-          ahead.push(next)
+          ahead.catch(() => {})
         }
         await this.#deliver(file, ready)
       }
     } finally {
-      // A send failed with pieces read ahead: give back their slots.
-      for (const next of ahead) void next.then((r) => r?.release?.(), () => {})
+      // A send failed with a piece read ahead: give back its slot.
+      void ahead?.then((r) => r?.release?.(), () => {})
     }
     await this.#stream.close()
   }

@@ -68,7 +68,7 @@ export class NodeMetrics {
         let bytes = 0
         let complete = 0
         for (const key of keys) {
-          const f = await store.get(key).catch(() => undefined)
+          const f = await store.summary(key).catch(() => undefined)
           if (f == null) continue
           bytes += f.verifiedBytes
           if (f.complete) complete++

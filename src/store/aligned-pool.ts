@@ -1,4 +1,5 @@
-import { DIRECT_IO_SLOT_BYTES, DIRECT_IO_SLOTS } from './constants.js'
+import { TimeoutError } from '../errors.js'
+import { DIRECT_IO_SLOT_BYTES, DIRECT_IO_SLOT_WAIT_MS, DIRECT_IO_SLOTS } from './constants.js'
 
 /** Bytes in one WebAssembly page: the memory's size is set in these. */
 const WASM_PAGE_BYTES = 64 * 1024
@@ -10,7 +11,8 @@ const WASM_PAGE_BYTES = 64 * 1024
  * alignment are aligned too. (DirectFile.open probes this before relying on it.)
  *
  * `acquire()` waits while every slot is in use; each holder does one read or
- * write and releases it, so the wait is short.
+ * write and releases it, so the wait is short (and bounded: it fails after
+ * DIRECT_IO_SLOT_WAIT_MS).
  */
 export class AlignedPool {
   readonly slotBytes: number
@@ -24,10 +26,17 @@ export class AlignedPool {
     for (let i = 0; i < slots; i++) this.#free.push(new Uint8Array(memory.buffer, i * slotBytes, slotBytes))
   }
 
-  async acquire (): Promise<Uint8Array> {
+  async acquire (timeoutMs = DIRECT_IO_SLOT_WAIT_MS): Promise<Uint8Array> {
     const slot = this.#free.pop()
     if (slot != null) return slot
-    return new Promise((resolve) => this.#waiting.push(resolve))
+    return new Promise((resolve, reject) => {
+      const waiter = (slot: Uint8Array): void => { clearTimeout(timer); resolve(slot) }
+      const timer = setTimeout(() => {
+        this.#waiting.splice(this.#waiting.indexOf(waiter), 1)
+        reject(new TimeoutError(`no direct I/O buffer came free within ${timeoutMs} ms`))
+      }, timeoutMs)
+      this.#waiting.push(waiter)
+    })
   }
 
   release (slot: Uint8Array): void {

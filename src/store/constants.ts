@@ -47,6 +47,13 @@ export const DIRECT_IO_SLOT_BYTES = 1024 * 1024
 export const DIRECT_IO_SLOTS = 16
 
 /**
+ * Longest wait for a free bounce buffer. Each holder does one read or write,
+ * so a wait this long means the disk has stopped answering: the I/O fails with
+ * a TimeoutError instead of queueing behind it for ever.
+ */
+export const DIRECT_IO_SLOT_WAIT_MS = 30_000
+
+/**
  * Inputs below this are hashed on the calling thread: posting a job to the
  * hash worker (hash-worker.ts) costs more than hashing 64 KiB there.
  */

@@ -60,6 +60,7 @@ export function withFaults (store: ChunkStore, faults: Faults | undefined = faul
     open: async (info, o) => wrap(await store.open(info, o)),
     get: async (key, o) => { const f = await store.get(key, o); return f == null ? undefined : wrap(f) },
     list: async (o) => store.list(o),
+    summary: async (key, o) => store.summary(key, o),
     delete: async (key, o) => store.delete(key, o),
     close: async () => store.close()
   }

@@ -2,7 +2,7 @@ import type { FileHandle } from 'node:fs/promises'
 import { join } from 'node:path'
 import { TypedEventEmitter, type AbortOptions } from '@libp2p/interface'
 import { ChunkHashMismatchError, ChunkNotHeldError, DiskFullError, StoreClosedError } from '../errors.js'
-import { chunkCount, chunkHash, chunkLength, chunkOffset, type FileInfo, type Manifest } from '../manifest/index.js'
+import { chunkCount, chunkLength, chunkOffset, type FileInfo, type Manifest } from '../manifest/index.js'
 import { Bitfield } from './bitfield.js'
 import { BITFIELD_FILE, DATA_FILE, DIRECT_IO_ALIGN } from './constants.js'
 import { DirectFile } from './direct-file.js'
@@ -10,7 +10,7 @@ import { bitfieldFileLength, readBitfieldFile, writeBitfieldFile } from './fs-bi
 import { openOrCreate, writeFully } from './fs-io.js'
 import { readerFor, recheck, sha256Of, type ReadAt } from './fs-scan.js'
 import { GroupCommit } from './group-commit.js'
-import { sharedHashWorker } from './hash-worker.js'
+import { chunkMatchesOffThread } from './hash-worker.js'
 import { verifiedBytes } from './util.js'
 import type { StoredFile, StoredFileEvents } from './types.js'
 
@@ -132,7 +132,7 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
     return this.#track(async () => {
       const buf = Buffer.allocUnsafe(length)
       const got = await this.#readAt(buf, length, offset)
-      if (got === length && (this.#checked.has(index) || await this.#matches(index, buf))) {
+      if (got === length && (this.#checked.has(index) || await chunkMatchesOffThread(this.#m, index, buf))) {
         this.#checked.set(index)
         return buf
       }
@@ -153,7 +153,7 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
     // Tracked from the start: a write called before close() finishes, hash included.
     await this.#track(async () => {
       // Verified even when held, so the caller can still blame a peer that sent bad bytes.
-      if (!await this.#matches(index, data)) {
+      if (!await chunkMatchesOffThread(this.#m, index, data)) {
         throw new ChunkHashMismatchError(`chunk ${index} of ${this.info.key} does not match its hash`)
       }
       if (this.bitfield.has(index)) return
@@ -229,11 +229,6 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
   }
 
   /** True when `data` is exactly chunk `index`, hashed off the main thread. */
-  async #matches (index: number, data: Uint8Array): Promise<boolean> {
-    if (data.byteLength !== chunkLength(this.#m, index)) return false
-    return Buffer.from(await sharedHashWorker().sha256(data)).equals(chunkHash(this.#m, index))
-  }
-
   async #dropCorrupt (index: number): Promise<void> {
     this.#checked.clear(index)
     if (!this.bitfield.clear(index)) return

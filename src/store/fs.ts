@@ -1,12 +1,14 @@
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { InvalidManifestError, StoreClosedError } from '../errors.js'
-import { fileIdOf, fileInfoFromBytes, type FileInfo } from '../manifest/index.js'
-import { BLOBS_DIR, MANIFEST_FILE, TMP_SUFFIX } from './constants.js'
+import { chunkCount, fileIdOf, fileInfoFromBytes, type FileInfo } from '../manifest/index.js'
+import { Bitfield } from './bitfield.js'
+import { BITFIELD_FILE, BLOBS_DIR, MANIFEST_FILE, TMP_SUFFIX } from './constants.js'
+import { decodeBitfieldFile } from './fs-bitfield-file.js'
 import { syncDir } from './fs-io.js'
 import { FsStoredFile } from './fs-stored-file.js'
-import { checkKey, isKey } from './util.js'
-import type { ChunkStore, StoredFile } from './types.js'
+import { checkKey, isKey, summarize } from './util.js'
+import type { BlobSummary, ChunkStore, StoredFile } from './types.js'
 import type { AbortOptions } from '@libp2p/interface'
 
 /**
@@ -83,6 +85,21 @@ export class FsChunkStore implements ChunkStore {
     // A folder without a manifest is a blob whose creation never finished.
     const held = await Promise.all(names.filter(isKey).map(async key => await exists(join(this.#dir(key), MANIFEST_FILE)) ? key : undefined))
     return held.filter(key => key != null)
+  }
+
+  async summary (key: string, options?: AbortOptions): Promise<BlobSummary | undefined> {
+    this.#checkOpen()
+    options?.signal?.throwIfAborted()
+    checkKey(key)
+    const open = await this.#open.get(key)?.catch(() => undefined)
+    if (open != null && !open.closing) return summarize(open.info.manifest, open.bitfield)
+    const bytes = await readIfExists(join(this.#dir(key), MANIFEST_FILE))
+    if (bytes == null) return undefined
+    const { manifest } = fileInfoFromBytes(bytes, key)
+    // What get() would load: the bitfield file when it decodes, else nothing verified until a recheck.
+    const chunks = chunkCount(manifest)
+    const bits = await readIfExists(join(this.#dir(key), BITFIELD_FILE))
+    return summarize(manifest, (bits == null ? undefined : decodeBitfieldFile(bits, chunks)) ?? new Bitfield(chunks))
   }
 
   async delete (key: string, options?: AbortOptions): Promise<void> {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { Worker } from 'node:worker_threads'
 import type { AbortOptions } from '@libp2p/interface'
 import { TimeoutError } from '../errors.js'
+import { chunkHash, chunkLength, type Manifest } from '../manifest/index.js'
 import { HASH_FREE_BYTES, HASH_OFFLOAD_MIN_BYTES, HASH_TIMEOUT_MS } from './constants.js'
 
 /**
@@ -111,4 +112,10 @@ let shared: HashWorker | undefined
 export function sharedHashWorker (): HashWorker {
   shared ??= new HashWorker()
   return shared
+}
+
+/** chunkMatches (manifest.ts) with the hash computed on the process's hash worker. */
+export async function chunkMatchesOffThread (m: Manifest, index: number, data: Uint8Array, options?: AbortOptions): Promise<boolean> {
+  if (data.byteLength !== chunkLength(m, index)) return false
+  return Buffer.from(await sharedHashWorker().sha256(data, options)).equals(chunkHash(m, index))
 }

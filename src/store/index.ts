@@ -17,7 +17,7 @@
  * file.complete // true
  * ```
  */
-export type { ChunkStore, StoredFile, StoredFileEvents } from './types.js'
+export type { BlobSummary, ChunkStore, StoredFile, StoredFileEvents } from './types.js'
 export { Bitfield } from './bitfield.js'
 export { MemoryChunkStore } from './memory.js'
 export { FsChunkStore, type FsChunkStoreOptions } from './fs.js'

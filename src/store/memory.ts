@@ -3,8 +3,8 @@ import { TypedEventEmitter, type AbortOptions } from '@libp2p/interface'
 import { ChunkHashMismatchError, ChunkNotHeldError, InvalidManifestError, StoreClosedError } from '../errors.js'
 import { chunkCount, chunkLength, chunkMatches, fileIdOf, type FileInfo } from '../manifest/index.js'
 import { Bitfield } from './bitfield.js'
-import { checkKey, verifiedBytes } from './util.js'
-import type { ChunkStore, StoredFile, StoredFileEvents } from './types.js'
+import { checkKey, summarize, verifiedBytes } from './util.js'
+import type { BlobSummary, ChunkStore, StoredFile, StoredFileEvents } from './types.js'
 
 /** What the store keeps of one file; it outlives the StoredFile handles, as a disk blob does. */
 interface Blob {
@@ -46,6 +46,13 @@ export class MemoryChunkStore implements ChunkStore {
     this.#checkOpen()
     options?.signal?.throwIfAborted()
     return [...this.#blobs.keys()]
+  }
+
+  async summary (key: string, options?: AbortOptions): Promise<BlobSummary | undefined> {
+    this.#checkOpen()
+    options?.signal?.throwIfAborted()
+    const blob = this.#blobs.get(checkKey(key))
+    return blob == null ? undefined : summarize(blob.info.manifest, blob.bitfield)
   }
 
   async delete (key: string, options?: AbortOptions): Promise<void> {

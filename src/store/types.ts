@@ -10,6 +10,14 @@ import type { Bitfield } from './bitfield.js'
  * durable (fsync), marks it verified in the persisted bitfield, and only then
  * resolves `write()` so the caller may announce it.
  */
+/** A blob's size and how much of it is verified (ChunkStore.summary). */
+export interface BlobSummary {
+  readonly size: number
+  /** Bytes in verified chunks; 0 for a blob whose bitfield file is damaged (opening it rechecks every chunk). */
+  readonly verifiedBytes: number
+  readonly complete: boolean
+}
+
 export interface ChunkStore {
   /**
    * Opens the file's blob, creating (and preallocating) it when new. A blob that
@@ -21,6 +29,12 @@ export interface ChunkStore {
   get(key: string, options?: AbortOptions): Promise<StoredFile | undefined>
   /** Keys of every file the store has a blob for, complete or not. */
   list(options?: AbortOptions): Promise<string[]>
+  /**
+   * What the blob for `key` holds, without opening it (a disk store reads its
+   * manifest and bitfield files and keeps no handle); undefined when not held.
+   * For gauges over many blobs, where get() would open every one.
+   */
+  summary(key: string, options?: AbortOptions): Promise<BlobSummary | undefined>
   /** Removes a blob and its state. */
   delete(key: string, options?: AbortOptions): Promise<void>
   /** Closes every open blob; further calls throw StoreClosedError. */

@@ -2,7 +2,7 @@ import type { AbortOptions } from '@libp2p/interface'
 import { ChunkHashMismatchError, InvalidArgumentError } from '../errors.js'
 import { chunkLength, parseFileId, type Manifest } from '../manifest/index.js'
 import type { Bitfield } from './bitfield.js'
-import type { StoredFile } from './types.js'
+import type { BlobSummary, StoredFile } from './types.js'
 
 /**
  * Checks that `key` is a file id in its canonical text form. Keys name folders
@@ -36,6 +36,11 @@ export function verifiedBytes (m: Manifest, bitfield: Bitfield): number {
   let bytes = bitfield.count * m.chunkSize
   if (bitfield.has(last)) bytes -= m.chunkSize - chunkLength(m, last)
   return bytes
+}
+
+/** A blob's summary from its manifest and verified chunks. */
+export function summarize (m: Manifest, bitfield: Bitfield): BlobSummary {
+  return { size: m.size, verifiedBytes: verifiedBytes(m, bitfield), complete: bitfield.full }
 }
 
 /**

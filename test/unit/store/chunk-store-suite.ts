@@ -50,6 +50,18 @@ export function describeChunkStore (name: string, factory: () => Promise<ChunkSt
       }
     })
 
+    it('summarises a blob: size, verified bytes (the short last chunk counted as it is), complete', async () => {
+      assert.equal(await store.summary(t.info.key), undefined)
+      const file = await store.open(t.info)
+      assert.deepEqual(await store.summary(t.info.key), { size: SIZE, verifiedBytes: 0, complete: false })
+      await file.write(2, t.chunk(2))
+      await file.write(t.chunks - 1, t.chunk(t.chunks - 1))
+      assert.deepEqual(await store.summary(t.info.key), { size: SIZE, verifiedBytes: CS + 1234, complete: false })
+      await writeAll(file, t)
+      assert.deepEqual(await store.summary(t.info.key), { size: SIZE, verifiedBytes: SIZE, complete: true })
+      await assert.rejects(store.summary('not-a-key'), { name: 'InvalidArgumentError' })
+    })
+
     it('rejects a chunk that does not match its hash and does not mark it', async () => {
       const file = await store.open(t.info)
       const wrong = t.chunk(0)

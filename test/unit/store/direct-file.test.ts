@@ -74,4 +74,13 @@ describe('DirectFile (O_DIRECT)', () => {
     await waiting
     assert.equal(second, first)
   })
+
+  it('fails a wait for a slot that outlasts its timeout with a TimeoutError, and forgets the waiter', async () => {
+    const small = new AlignedPool(1, SLOT)
+    const first = await small.acquire()
+    await assert.rejects(small.acquire(20), { name: 'TimeoutError' })
+    // The timed-out caller is no longer queued: the released slot goes back to the pool, not to it.
+    small.release(first)
+    assert.equal(await small.acquire(20), first)
+  })
 })

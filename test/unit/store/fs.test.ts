@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import { chunkCount, fileInfo, MIN_CHUNK_SIZE } from '../../../src/manifest/index.js'
 import { decodeBitfieldFile } from '../../../src/store/fs-bitfield-file.js'
 import { BITFIELD_FILE, BLOBS_DIR, DATA_FILE, FsChunkStore, importFile, MANIFEST_FILE, verifyWholeFile } from '../../../src/store/index.js'
+import { FsStoredFile } from '../../../src/store/fs-stored-file.js'
 import { HashWorker } from '../../../src/store/hash-worker.js'
 import { describeChunkStore } from './chunk-store-suite.js'
 import { makeTestFile, shuffled, tempDir, writeTestFile, type TestFile } from './fixtures.js'
@@ -143,6 +144,40 @@ describe('FsChunkStore on disk', () => {
     assert.equal((await stat(blob(DATA_FILE))).size, t.info.manifest.size)
   })
 
+  it('rechecks a file of several read blocks on the hash worker, keeping only the chunks that match', async () => {
+    // 1 MiB chunks go to the hash worker; 10.5 MiB spans three 4 MiB read blocks and ends in a short chunk.
+    const MiB = 1024 * 1024
+    t = makeTestFile(10 * MiB + MiB / 2, MiB)
+    await writeSome([...Array(t.chunks).keys()])
+    await flipByte(blob(DATA_FILE), 5 * MiB + 7) // second block
+    await flipByte(blob(DATA_FILE), 10 * MiB + 3) // the short last chunk, third block
+    await writeFile(blob(BITFIELD_FILE), '')
+    const hashed = spyOnWorker()
+    try {
+      assert.deepEqual(await heldAfterRestart(), [0, 1, 2, 3, 4, 6, 7, 8, 9])
+    } finally {
+      hashed.restore()
+    }
+    assert.equal(hashed.calls, t.chunks)
+  })
+
+  it('summarises a blob that is not open from its files, without opening it', async () => {
+    await writeSome([0, 3, 12])
+    const store = reopen()
+    const original = FsStoredFile.open
+    let opened = 0
+    FsStoredFile.open = async (init) => { opened++; return original.call(FsStoredFile, init) }
+    try {
+      assert.deepEqual(await store.summary(t.info.key), { size: t.info.manifest.size, verifiedBytes: 2 * CS + 5, complete: false })
+      // A damaged bitfield file vouches for nothing: opening the blob would recheck it.
+      await flipByte(blob(BITFIELD_FILE), 12)
+      assert.deepEqual(await store.summary(t.info.key), { size: t.info.manifest.size, verifiedBytes: 0, complete: false })
+      assert.equal(opened, 0)
+    } finally {
+      FsStoredFile.open = original
+    }
+  })
+
   it('starts afresh when the data file is gone, whatever the bitfield says', async () => {
     await writeSome([0, 1])
     await rm(blob(DATA_FILE))
@@ -224,26 +259,21 @@ describe('FsChunkStore on disk', () => {
   })
 
   it('hashes a chunk once per open handle: a chunk written through it is not hashed again when read; after a reopen, the first read is', async () => {
-    const hashed: number[] = []
-    const original = HashWorker.prototype.sha256
-    HashWorker.prototype.sha256 = async function (this: HashWorker, data, options) {
-      hashed.push(data.byteLength)
-      return original.call(this, data, options)
-    }
+    const hashed = spyOnWorker()
     try {
       const file = await reopen().open(t.info)
       await file.write(0, t.chunk(0))
       await file.write(1, t.chunk(1))
-      assert.equal(hashed.length, 2, 'one hash per write')
+      assert.equal(hashed.calls, 2, 'one hash per write')
       for (let round = 0; round < 3; round++) assert.deepEqual(Buffer.from(await file.read(1)), t.chunk(1))
-      assert.equal(hashed.length, 2, 'reads of chunks written through this handle hash nothing')
+      assert.equal(hashed.calls, 2, 'reads of chunks written through this handle hash nothing')
       await stores[stores.length - 1].close()
 
       const again = (await reopen().get(t.info.key))!
       for (let round = 0; round < 3; round++) assert.deepEqual(Buffer.from(await again.read(0)), t.chunk(0))
-      assert.equal(hashed.length, 3, 'after a reopen the first read of a chunk hashes it, later ones do not')
+      assert.equal(hashed.calls, 3, 'after a reopen the first read of a chunk hashes it, later ones do not')
     } finally {
-      HashWorker.prototype.sha256 = original
+      hashed.restore()
     }
   })
 
@@ -267,6 +297,17 @@ describe('FsChunkStore on disk', () => {
     assert.deepEqual(await readFile(blob(DATA_FILE)), t.bytes)
   })
 })
+
+/** Counts the calls to every HashWorker's sha256 until restore(). */
+function spyOnWorker (): { readonly calls: number, restore(): void } {
+  const original = HashWorker.prototype.sha256
+  let calls = 0
+  HashWorker.prototype.sha256 = async function (this: HashWorker, data, options) {
+    calls++
+    return original.call(this, data, options)
+  }
+  return { get calls () { return calls }, restore: () => { HashWorker.prototype.sha256 = original } }
+}
 
 async function flipByte (path: string, position: number): Promise<void> {
   const fh = await open(path, 'r+')

@@ -21,6 +21,8 @@ export interface Faults {
   flipServed: boolean
   /** Bytes per second; undefined = full speed. */
   slowServedBps?: number
+  /** Reads of these chunks fail as a disk error would (in-process tests only; not in SHOAL_FAULT). */
+  failReads?: ReadonlySet<number>
 }
 
 /** The faults named in SHOAL_FAULT, or undefined when it is unset or empty. Unknown names are an error, not ignored. */
@@ -44,6 +46,7 @@ export function withFaults (store: ChunkStore, faults: Faults | undefined = faul
     get (target, prop) {
       if (prop === 'read') {
         return async (index: number, options?: Parameters<StoredFile['read']>[1]) => {
+          if (faults.failReads?.has(index) === true) throw Object.assign(new Error(`injected read error on chunk ${index}`), { code: 'EIO' })
           const data = await target.read(index, options)
           if (faults.slowServedBps != null) await new Promise((resolve) => setTimeout(resolve, data.byteLength / faults.slowServedBps! * 1000))
           if (!faults.flipServed) return data

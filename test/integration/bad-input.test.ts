@@ -97,6 +97,27 @@ describe('bad input on /shoal/chunk', function () {
     assert.equal(hex(await s.reader.bytes(piece.length)), hex(file.chunk(0)))
   })
 
+  it('answers a held chunk whose disk read fails with REJECT NOT_HELD, read first or read ahead, and serves the rest in order', async () => {
+    const seed = await seedWith(file, file.chunks, withFaults(new MemoryChunkStore(), { flipServed: false, failReads: new Set([3, 5]) }))
+    const client = await startPeer()
+    peers.push(seed, client)
+    const s = await rawSession(client, seed, file)
+    // 3's read is the session's first; 5 is read ahead while 4 is sent.
+    for (const index of [3, 4, 5, 6]) await sendFrame(s.stream, { type: Type.REQUEST, index, offset: 0, length: CHUNK })
+    const got: string[] = []
+    for (let i = 0; i < 4; i++) {
+      const f = await s.next()
+      if (f.type === Type.PIECE) {
+        assert.equal(hex(await s.reader.bytes(f.length)), hex(file.chunk(f.index)), `chunk ${f.index}`)
+        got.push(`piece ${f.index}`)
+      } else {
+        assert.equal(f.type, Type.REJECT)
+        got.push(`reject ${f.index} ${f.reason === RejectReason.NOT_HELD ? 'NOT_HELD' : f.reason}`)
+      }
+    }
+    assert.deepEqual(got, ['reject 3 NOT_HELD', 'piece 4', 'reject 5 NOT_HELD', 'piece 6'])
+  })
+
   it('aborts a stream that sends an oversized or malformed frame, and keeps serving others', async () => {
     const seed = await seedWith(file)
     const client = await startPeer()

@@ -24,6 +24,12 @@ export interface IngestUploadInit {
    * upload's own, started by its first STATE.
    */
   pool?: UploadPool
+  /**
+   * The target's link went down (every stream failed; `err` is why, and a
+   * reconnect back-off starts) or came back (`err` undefined: a reconnect's
+   * STATE is merged into the pool).
+   */
+  onLink?(err?: Error): void
 }
 
 export interface IngestUploadResult {
@@ -126,6 +132,7 @@ export class IngestUpload {
         if (signal.aborted || !retryable(err) || attempt >= MAX_UPLOAD_RECONNECTS) throw err
         this.#reconnects++
         this.#init.log('upload of %s: every stream failed (%s); reconnecting', this.#init.info.key, err.message)
+        this.#init.onLink?.(err)
         await sleep(backoff(attempt + 1, RECONNECT_BACKOFF_MS, RECONNECT_BACKOFF_MAX_MS), signal)
       }
     }
@@ -146,6 +153,7 @@ export class IngestUpload {
       if (this.#resumedBytes < 0) this.#resumedBytes = this.storedBytes
       this.#pool.merge(state.bitfield)
       if (this.#ownPool) this.#pool.start()
+      if (this.#reconnects > 0) this.#init.onLink?.()
     }
     this.#streams.push(stream)
     return stream

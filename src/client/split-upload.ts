@@ -42,7 +42,14 @@ interface Leg {
   upload: IngestUpload
   meter: RateMeter
   error?: string
+  /** Why its link is down while it reconnects; undefined while it is up. */
+  outage?: Error
+  /** Ends its transfer: the file was committed while it was still reconnecting. */
+  readonly stop: AbortController
 }
+
+/** Why a target still reconnecting when the primary committed is given up. */
+const COMMITTED_WITHOUT_IT = 'the file was committed without it'
 
 /**
  * An upload to one or more ingest targets sharing one queue of chunks
@@ -60,14 +67,14 @@ export class SplitUpload {
   readonly #init: SplitUploadInit
   readonly #pool: UploadPool
   readonly #legs: Leg[]
+  #committed = false
 
   constructor (init: SplitUploadInit) {
     this.#init = init
     this.#pool = new UploadPool(chunkCount(init.info.manifest))
-    this.#legs = init.targets.map((target) => ({
-      target,
-      meter: new RateMeter(),
-      upload: new IngestUpload({
+    this.#legs = init.targets.map((target, i) => {
+      const leg: Omit<Leg, 'upload'> & { upload?: IngestUpload } = { target, meter: new RateMeter(), stop: new AbortController() }
+      leg.upload = new IngestUpload({
         node: init.node,
         addrs: target.addrs,
         info: init.info,
@@ -75,9 +82,12 @@ export class SplitUpload {
         streams: init.streams,
         log: init.log,
         pool: this.#pool,
-        onProgress: init.onProgress
+        onProgress: init.onProgress,
+        // The primary's outage fails the upload (after its own reconnects); another target's only moves its part.
+        onLink: i === 0 ? undefined : (err) => { this.#link(leg as Leg, err) }
       })
-    }))
+      return leg as Leg
+    })
   }
 
   /** Verified bytes stored at some target. */
@@ -109,15 +119,18 @@ export class SplitUpload {
     this.#pool.start()
     const transfers = others.filter((l) => l.error == null).map(async (leg) => {
       try {
-        await leg.upload.transfer(signal)
+        await leg.upload.transfer(AbortSignal.any([signal, leg.stop.signal]))
       } catch (err: any) {
         signal.throwIfAborted()
-        this.#drop(leg, err)
+        this.#drop(leg, leg.stop.signal.aborted && leg.outage != null ? new Error(`${leg.outage.message}; ${COMMITTED_WITHOUT_IT}`) : err)
       }
     })
     let committed: IngestUploadResult
     try {
       committed = await primary.upload.run(spec, signal, () => this.#sources())
+      this.#committed = true
+      // A target still reconnecting is not needed any more: its back-off must not hold the result.
+      for (const leg of others) if (leg.outage != null) leg.stop.abort(new Error(COMMITTED_WITHOUT_IT))
     } catch (err: any) {
       for (const leg of others) leg.upload.abort(err)
       throw err
@@ -148,16 +161,43 @@ export class SplitUpload {
     }
   }
 
-  /** The other targets still in the upload that hold part of the file: where the primary fetches the rest. */
+  /** The other targets still in the upload, reachable, that hold part of the file: where the primary fetches the rest. */
   #sources (): string[] {
-    return this.#legs.slice(1).filter((l) => l.error == null && l.upload.storedBytes > 0).flatMap((l) => l.target.addrs.slice(0, SOURCE_ADDRS_PER_TARGET))
+    return this.#legs.slice(1).filter((l) => this.#counts(l) && l.upload.storedBytes > 0).flatMap((l) => l.target.addrs.slice(0, SOURCE_ADDRS_PER_TARGET))
+  }
+
+  /** Whether a target's chunks count as stored for the upload: it is in it and its link is up. */
+  #counts (leg: Leg): boolean {
+    return leg.error == null && leg.outage == null
+  }
+
+  /**
+   * A target other than the primary lost every stream and is reconnecting
+   * (`err`), or is back. While it is away the chunks only it holds go to the
+   * others, so a dead target does not hold the upload for its whole back-off
+   * (about 35 s); when it comes back its STATE marks what it holds again.
+   */
+  #link (leg: Leg, err?: Error): void {
+    if (leg.error != null) return
+    const wasAway = leg.outage != null
+    leg.outage = err
+    if (err == null) return
+    if (this.#committed) leg.stop.abort(new Error(COMMITTED_WITHOUT_IT))
+    if (wasAway) return
+    this.#init.log('split upload of %s: target %s is away (%s); its part goes to the others meanwhile', this.#init.info.key, leg.target.outcome.peerId, err.message)
+    this.#requeueOnlyAt(leg)
   }
 
   /** A target other than the primary failed for good: the chunks only it held are sent to the others. */
   #drop (leg: Leg, err: Error): void {
     leg.error = `${err.name}: ${err.message}`
     this.#init.log('split upload of %s: target %s dropped out (%s)', this.#init.info.key, leg.target.outcome.peerId, leg.error)
-    const elsewhere = new Set(this.#legs.filter((l) => l !== leg && l.error == null).flatMap((l) => l.upload.storedChunks))
+    this.#requeueOnlyAt(leg)
+  }
+
+  /** The chunks that `leg` alone holds, among the targets that count, go back in the queue. */
+  #requeueOnlyAt (leg: Leg): void {
+    const elsewhere = new Set(this.#legs.filter((l) => l !== leg && this.#counts(l)).flatMap((l) => l.upload.storedChunks))
     this.#pool.forget(leg.upload.storedChunks.filter((i) => !elsewhere.has(i)))
   }
 }

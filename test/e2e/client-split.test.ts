@@ -41,6 +41,7 @@ describe('client over two equal shaped paths (network namespaces): the upload is
   let trackerAddr = ''
   let hosts: Record<'t' | 'a' | 'b' | 'c', LabHost>
   const servers = new Map<string, PeerProcess>()
+  const hostOf = new Map<string, LabHost>()
   /** The split upload's whole command, for the comparison with one target. */
   let splitSeconds: number | undefined
 
@@ -70,6 +71,7 @@ describe('client over two equal shaped paths (network namespaces): the upload is
       const s = spawnIn(host, ['server', '--data', join(dir, host.name), '--listen', `/ip4/${host.ip}/tcp/0`, '--tracker', trackerAddr, '--ingest'])
       await s.waitFor((e) => e.event === 'registered', START_TIMEOUT_MS, `server ${host.name} registered`)
       servers.set(s.last('listening')!.peerId, s)
+      hostOf.set(s.last('listening')!.peerId, host)
     }
   })
 
@@ -149,5 +151,37 @@ describe('client over two equal shaped paths (network namespaces): the upload is
       `split: whole command ${splitSeconds!.toFixed(2)} s (${(splitSeconds! / up.seconds * 100).toFixed(0)}%)`)
     assert.equal(up.targets.length, 1)
     assert.ok(splitSeconds! < up.seconds, 'the split upload finished sooner, probes and the commit\'s fetch included')
+  })
+
+  // Last: it leaves one server dead.
+  it('a split upload whose second target dies midway: the client drops it, the primary gets its part, one file results', async function () {
+    if (splitSeconds == null) this.skip()
+    const path = join(dir, 'drop.bin')
+    const sha256 = await writeRandomFile(path, SIZE)
+    let victim: string | undefined
+    const run = await runClient(['upload', path, '--tracker', trackerAddr, '--replicate', 'none'], {
+      command: lab!.exec(hosts.c),
+      at: {
+        when: (e) => e.event === 'progress' && e.phase === 'uploading' && e.bytes >= SIZE * KILL_AT,
+        then: (events) => {
+          // The targets are announced primary first.
+          victim = events.filter((e) => e.event === 'target')[1]?.peerId
+          if (victim != null) servers.get(victim)?.kill()
+        }
+      }
+    })
+    assert.ok(victim != null, 'the upload was split, and its second target was killed')
+    const up = ok(run, 'upload with a target killed')
+    const [primary, part] = up.targets as any[]
+    console.log(`      second target killed at ${(SIZE * KILL_AT / MiB).toFixed(0)} MiB stored; primary sent ${(primary.bytesSent / MiB).toFixed(1)} MiB, ` +
+      `the dead one ${(part.bytesSent / MiB).toFixed(1)} MiB (${String(part.error)}); reconnects: primary ${String(primary.reconnects)}, the dead one ${String(part.reconnects)}; ${up.seconds.toFixed(2)} s`)
+    assert.equal(up.sha256, sha256)
+    assert.equal(part.peerId, victim)
+    // Its part went to the primary while it was still reconnecting: the commit did not wait for its back-off to run out.
+    assert.match(String(part.error), /committed without it/, 'the dead target is reported with its error, given up once the file was committed')
+    assert.equal(primary.storedBytes, SIZE, 'the primary ends up with every chunk')
+    const committed = await servers.get(primary.peerId)!.waitFor((e) => e.event === 'ingest-committed' && e.fileId === up.fileId, STEP_TIMEOUT_MS, 'ingest-committed')
+    assert.equal(committed.taskId, up.taskId)
+    assert.equal(await sha256Of(join(dir, hostOf.get(primary.peerId)!.name, 'blobs', up.fileId, 'data')), sha256, 'the primary holds the file')
   })
 })

@@ -228,7 +228,6 @@ export class FsStoredFile extends TypedEventEmitter<StoredFileEvents> implements
     return next
   }
 
-  /** True when `data` is exactly chunk `index`, hashed off the main thread. */
   async #dropCorrupt (index: number): Promise<void> {
     this.#checked.clear(index)
     if (!this.bitfield.clear(index)) return

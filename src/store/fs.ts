@@ -96,7 +96,8 @@ export class FsChunkStore implements ChunkStore {
     const bytes = await readIfExists(join(this.#dir(key), MANIFEST_FILE))
     if (bytes == null) return undefined
     const { manifest } = fileInfoFromBytes(bytes, key)
-    // What get() would load: the bitfield file when it decodes, else nothing verified until a recheck.
+    // The persisted bitfield when it decodes, else nothing verified until a recheck (a data file cut
+    // short or removed since is only noticed when the blob is opened).
     const chunks = chunkCount(manifest)
     const bits = await readIfExists(join(this.#dir(key), BITFIELD_FILE))
     return summarize(manifest, (bits == null ? undefined : decodeBitfieldFile(bits, chunks)) ?? new Bitfield(chunks))

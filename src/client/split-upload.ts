@@ -72,9 +72,11 @@ export class SplitUpload {
   constructor (init: SplitUploadInit) {
     this.#init = init
     this.#pool = new UploadPool(chunkCount(init.info.manifest))
-    this.#legs = init.targets.map((target, i) => {
-      const leg: Omit<Leg, 'upload'> & { upload?: IngestUpload } = { target, meter: new RateMeter(), stop: new AbortController() }
-      leg.upload = new IngestUpload({
+    this.#legs = init.targets.map((target, i) => ({
+      target,
+      meter: new RateMeter(),
+      stop: new AbortController(),
+      upload: new IngestUpload({
         node: init.node,
         addrs: target.addrs,
         info: init.info,
@@ -84,10 +86,10 @@ export class SplitUpload {
         pool: this.#pool,
         onProgress: init.onProgress,
         // The primary's outage fails the upload (after its own reconnects); another target's only moves its part.
-        onLink: i === 0 ? undefined : (err) => { this.#link(leg as Leg, err) }
+        // (Links change only once the upload runs, when #legs is set.)
+        onLink: i === 0 ? undefined : (err) => { this.#link(this.#legs[i], err) }
       })
-      return leg as Leg
-    })
+    }))
   }
 
   /** Verified bytes stored at some target. */

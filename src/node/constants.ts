@@ -88,3 +88,14 @@ export const INBOUND_UPGRADE_TIMEOUT_MS = 5_000
  * tracker's routing table stayed empty of the servers it probed on registration.
  */
 export const PING_MAX_STREAMS = 4
+
+/**
+ * Least time libp2p's connection monitor waits for its ping (every 10 s)
+ * before it aborts the whole connection; its default is 5 s. A ping queues
+ * behind the bulk data already written to the same TCP connection: on a
+ * saturated 50 Mbit/s path (a split upload whose other target died, so one
+ * path carried the rest) it took over 5 s, and the monitor cut a healthy
+ * upload (client-split e2e). 30 s, like UPLOAD_STALL_MS, still finds a
+ * vanished peer within 40 s.
+ */
+export const CONNECTION_PING_MIN_TIMEOUT_MS = 30_000

@@ -12,7 +12,7 @@ import { sameSubnetFirst } from './address-preference.js'
 import { shoalGater, type GaterInit } from './gater.js'
 import type { PeerId } from '@libp2p/interface'
 import {
-  DEFAULT_LISTEN, DIAL_TIMEOUT_MS, INBOUND_CONNECTION_THRESHOLD, INBOUND_UPGRADE_TIMEOUT_MS, PING_MAX_STREAMS,
+  CONNECTION_PING_MIN_TIMEOUT_MS, DEFAULT_LISTEN, DIAL_TIMEOUT_MS, INBOUND_CONNECTION_THRESHOLD, INBOUND_UPGRADE_TIMEOUT_MS, PING_MAX_STREAMS,
   STREAM_MAX_READ_BUFFER, YAMUX_MAX_EARLY_STREAMS, YAMUX_MAX_STREAM_WINDOW, YAMUX_STREAM_WINDOW
 } from './constants.js'
 import { resolveLimits, type Limits } from '../limits.js'
@@ -87,6 +87,7 @@ export async function createShoalNode (options: ShoalNodeOptions): Promise<Shoal
       inboundUpgradeTimeout: INBOUND_UPGRADE_TIMEOUT_MS,
       addressSorter: sameSubnetFirst()
     },
+    connectionMonitor: { pingTimeout: { minTimeout: CONNECTION_PING_MIN_TIMEOUT_MS } },
     services: {
       identify: identify(),
       ping: ping({ maxOutboundStreams: PING_MAX_STREAMS, maxInboundStreams: PING_MAX_STREAMS }),

@@ -180,6 +180,8 @@ describe('client over two equal shaped paths (network namespaces): the upload is
     // Its part went to the primary while it was still reconnecting: the commit did not wait for its back-off to run out.
     assert.match(String(part.error), /committed without it/, 'the dead target is reported with its error, given up once the file was committed')
     assert.equal(primary.storedBytes, SIZE, 'the primary ends up with every chunk')
+    // Its path carried the rest at full rate: libp2p's ping monitor must not take the queued data for a dead link.
+    assert.equal(primary.reconnects, 0, 'the primary\'s connection was never cut')
     const committed = await servers.get(primary.peerId)!.waitFor((e) => e.event === 'ingest-committed' && e.fileId === up.fileId, STEP_TIMEOUT_MS, 'ingest-committed')
     assert.equal(committed.taskId, up.taskId)
     assert.equal(await sha256Of(join(dir, hostOf.get(primary.peerId)!.name, 'blobs', up.fileId, 'data')), sha256, 'the primary holds the file')

@@ -16,6 +16,7 @@ import { ShoalServer } from '../src/server/server.js'
 import { importFile, verifyWholeFile } from '../src/store/index.js'
 import { serveAll } from '../src/swarm/index.js'
 import { handlePump, pullPump } from './lib/pump.js'
+import { handlePumpStore, pullPumpStore } from './lib/pump-store.js'
 import type { PeerUsage } from './lib/throughput-report.js'
 
 /** Loopback only: the benchmark must never touch a real interface. */
@@ -65,7 +66,8 @@ function usage (): PeerUsage {
     rssMiB: rss / MIB,
     peakRssMiB: peakRss / MIB,
     majorGcs,
-    majorGcMs
+    majorGcMs,
+    minorFaults: ru.minorPageFault
   }
 }
 
@@ -81,6 +83,7 @@ const commands: Record<string, (args: any, signal: AbortSignal) => Promise<unkno
     // prefer-others (super-seeding) would turn down a second request for a chunk.
     server = await ShoalServer.create({ dataDir, listen: [LISTEN], servePolicy: serveAll, store: { directIo: args.directIo } })
     await handlePump(server.node)
+    await handlePumpStore(server.node, server.store)
     return { peerId: server.peerId, addrs: server.multiaddrs().map((a) => a.toString()) }
   },
 
@@ -120,6 +123,12 @@ const commands: Record<string, (args: any, signal: AbortSignal) => Promise<unkno
     } finally {
       if (sink != null) await rm(sink, { force: true })
     }
+  },
+
+  /** The seed's file streamed in order and stored chunk by chunk (bench/lib/pump-store.ts): the floor under the chunk protocol. */
+  async pumpStore ({ peerId, fileId }: { peerId: string, fileId: string }, signal) {
+    const { node, store } = need()
+    return pullPumpStore(node, store, peerIdFromString(peerId), fileId, signal)
   },
 
   /** swarm.fetch: every chunk verified against the manifest and durable. */

@@ -3,8 +3,9 @@
  * stream carries over the same connection.
  *
  *   node --import tsx bench/throughput.ts [--size 1GiB] [--chunk-size 1MiB | --chunk-sizes 256KiB,1MiB,4MiB]
- *                                         [--order pump,fetch,pump,pump-disk] [--cpu-prof DIR]
- *                                         [--peer-node-args="--max-semi-space-size=64"] [--json]
+ *                                         [--order pump,fetch,pump,pump-disk,pump-store] [--cpu-prof DIR]
+ *                                         [--peer-node-args="--max-semi-space-size=64"]
+ *                                         [--direct-io | --fetcher-direct-io] [--json]
  *
  * Two processes (bench/throughput-peer.ts), a seed and a fetcher, each a
  * ShoalServer with its own temp data dir on 127.0.0.1. The fetcher dials the
@@ -12,10 +13,13 @@
  * `pump` pulls --size raw bytes from the bench pump protocol (the ceiling),
  * `fetch` downloads a --size random file with swarm.fetch, `pump-disk` is `pump`
  * with the bytes written to a file on the fetcher's disk (the ceiling for any
- * receiver that stores what it gets on this machine). --order runs once per
- * chunk size; each fetch gets a file of its own (same bytes, another name).
- * Prints a table; with --json the last stdout line is one JSON object. The
- * record is also written to bench/results/throughput-<timestamp>.json.
+ * receiver that stores what it gets on this machine), `pump-store` streams the
+ * seed's file in order and stores it chunk by chunk through the fetcher's store
+ * (bench/lib/pump-store.ts: the floor under the chunk protocol). --order runs
+ * once per chunk size; each fetch and pump-store gets a file of its own (same
+ * bytes, another name). Prints a table; with --json the last stdout line is
+ * one JSON object. The record is also written to
+ * bench/results/throughput-<timestamp>.json.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
@@ -29,11 +33,11 @@ import { createRandomFile } from './lib/files.js'
 import { PeerRpc } from './lib/peer-rpc.js'
 import {
   formatThroughput, mibps, PHASE_KINDS, summarize, TARGET_RATIO, TARGET_RSS_MIB,
-  type PeerUsage, type PhaseKind, type PhaseResult, type ProcessPhase, type ThroughputResult
+  type DirectIo, type PeerUsage, type PhaseKind, type PhaseResult, type ProcessPhase, type ThroughputResult
 } from './lib/throughput-report.js'
 import { formatBytes, parseSize } from './lib/units.js'
 
-const USAGE = 'usage: node --import tsx bench/throughput.ts [--size 1GiB] [--chunk-size 1MiB | --chunk-sizes 256KiB,1MiB,4MiB] [--order pump,fetch,pump,pump-disk] [--cpu-prof DIR] [--peer-node-args="--flag ..."] [--direct-io] [--json]'
+const USAGE = 'usage: node --import tsx bench/throughput.ts [--size 1GiB] [--chunk-size 1MiB | --chunk-sizes 256KiB,1MiB,4MiB] [--order pump,fetch,pump,pump-disk] [--cpu-prof DIR] [--peer-node-args="--flag ..."] [--direct-io | --fetcher-direct-io] [--json]'
 
 /** Node 20 fails every libp2p connection (Promise.withResolvers); run with node_modules/.bin first on PATH. */
 const MIN_NODE_MAJOR = 22
@@ -53,7 +57,7 @@ function fail (message: string): never {
   process.exit(2)
 }
 
-interface Options { size: number, chunkSizes: number[], order: PhaseKind[], json: boolean, cpuProf?: string, peerNodeArgs: string[], directIo: boolean }
+interface Options { size: number, chunkSizes: number[], order: PhaseKind[], json: boolean, cpuProf?: string, peerNodeArgs: string[], directIo: DirectIo }
 
 function parse (): Options {
   let values
@@ -67,6 +71,7 @@ function parse (): Options {
         'cpu-prof': { type: 'string' },
         'peer-node-args': { type: 'string', default: '' },
         'direct-io': { type: 'boolean', default: false },
+        'fetcher-direct-io': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false }
       }
@@ -85,7 +90,10 @@ function parse (): Options {
     const order = values.order.split(',').map((s) => s.trim())
     if (order.length === 0 || order.some((k) => !PHASE_KINDS.includes(k as PhaseKind))) fail(`--order lists ${PHASE_KINDS.join(', ')}, e.g. pump,fetch,pump`)
     const peerNodeArgs = values['peer-node-args'].split(/\s+/).filter((a) => a !== '')
-    return { size, chunkSizes, order: order as PhaseKind[], json: values.json, cpuProf: values['cpu-prof'], peerNodeArgs, directIo: values['direct-io'] }
+    if (values['direct-io'] && values['fetcher-direct-io']) fail('--direct-io puts both peers on direct I/O; --fetcher-direct-io only the fetcher: give one')
+    // --fetcher-direct-io: the seed serves from the page cache (its file was just imported), the fetcher writes past it.
+    const directIo: DirectIo = { seed: values['direct-io'], fetcher: values['direct-io'] || values['fetcher-direct-io'] }
+    return { size, chunkSizes, order: order as PhaseKind[], json: values.json, cpuProf: values['cpu-prof'], peerNodeArgs, directIo }
   } catch (err: any) {
     fail(err.message)
   }
@@ -97,8 +105,13 @@ function phaseOf (before: PeerUsage, after: PeerUsage, wallS: number): ProcessPh
   const cpuS = userS + sysS
   return {
     cpuS, userS, sysS, cores: wallS > 0 ? cpuS / wallS : 0, peakRssMiB: after.peakRssMiB,
-    majorGcs: after.majorGcs - before.majorGcs, majorGcMs: after.majorGcMs - before.majorGcMs
+    majorGcs: after.majorGcs - before.majorGcs, majorGcMs: after.majorGcMs - before.majorGcMs,
+    minorFaults: after.minorFaults - before.minorFaults
   }
+}
+
+function storesAFile (kind: PhaseKind): boolean {
+  return kind === 'fetch' || kind === 'pump-store'
 }
 
 async function sleep (ms: number): Promise<void> {
@@ -131,8 +144,8 @@ async function main (): Promise<void> {
   let final: { seed?: Record<string, number>, fetcher?: Record<string, number> } = {}
   try {
     const { directIo } = opts
-    const seedInfo = await seed.call('init', { dataDir: join(dir, 'seed'), directIo }, COMMAND_TIMEOUT_MS)
-    await fetcher.call('init', { dataDir: join(dir, 'fetcher'), directIo }, COMMAND_TIMEOUT_MS)
+    const seedInfo = await seed.call('init', { dataDir: join(dir, 'seed'), directIo: directIo.seed }, COMMAND_TIMEOUT_MS)
+    await fetcher.call('init', { dataDir: join(dir, 'fetcher'), directIo: directIo.fetcher }, COMMAND_TIMEOUT_MS)
     const seedAddr: string = seedInfo.addrs[0]
     const { connectionId } = await fetcher.call('connect', { addr: seedAddr }, COMMAND_TIMEOUT_MS)
     say(`fetcher (pid ${fetcher.pid}) connected to seed (pid ${seed.pid}) at ${seedAddr}, connection ${connectionId}`)
@@ -143,7 +156,8 @@ async function main (): Promise<void> {
 
     const phases: PhaseResult[] = []
     for (const chunkSize of opts.chunkSizes) {
-      const fetches = opts.order.filter((k) => k === 'fetch').length
+      // Each fetch and pump-store stores a file of its own.
+      const fetches = opts.order.filter(storesAFile).length
       const names = Array.from({ length: fetches }, (_, i) => `throughput-${chunkSize}-${i}.bin`)
       say(`seed: importing ${formatBytes(opts.size)} in ${formatBytes(chunkSize)} chunks as ${fetches} file(s)`)
       const imported = await seed.call('import', { path: filePath, chunkSize, names }, phaseTimeoutMs * Math.max(1, fetches))
@@ -158,7 +172,9 @@ async function main (): Promise<void> {
         const fileId = fileIds[nextFile]
         const run = kind === 'fetch'
           ? await fetcher.call('fetch', { fileId, addr: seedAddr }, phaseTimeoutMs)
-          : await fetcher.call('pump', { peerId: seedInfo.peerId, bytes: opts.size, disk: kind === 'pump-disk' }, phaseTimeoutMs)
+          : kind === 'pump-store'
+            ? await fetcher.call('pumpStore', { peerId: seedInfo.peerId, fileId }, phaseTimeoutMs)
+            : await fetcher.call('pump', { peerId: seedInfo.peerId, bytes: opts.size, disk: kind === 'pump-disk' }, phaseTimeoutMs)
         const wallS = (performance.now() - wallStart) / 1000
         const busy = machine.stop()
         const [s1, f1] = await Promise.all([seed.call<PeerUsage>('mark', {}, COMMAND_TIMEOUT_MS), fetcher.call<PeerUsage>('mark', {}, COMMAND_TIMEOUT_MS)])
@@ -180,7 +196,9 @@ async function main (): Promise<void> {
           const check = await fetcher.call('verify', { fileId }, phaseTimeoutMs)
           phase.checkSeconds = check.seconds
           phase.checkedMibps = mibps(run.bytes, run.seconds + check.seconds)
-          // Free the disk for the next fetch; this file id is not fetched again.
+        }
+        if (storesAFile(kind)) {
+          // Free the disk for the next phase; this file id is not stored again.
           await fetcher.call('delete', { fileIds: [fileId] }, COMMAND_TIMEOUT_MS)
           nextFile++
         }

@@ -9,7 +9,7 @@ export const TARGET_RATIO = 0.7
 /** Acceptance target (issue 2): peak RSS per process with a 1 GiB file, in MiB. */
 export const TARGET_RSS_MIB = 300
 
-export const PHASE_KINDS = ['pump', 'fetch', 'pump-disk'] as const
+export const PHASE_KINDS = ['pump', 'fetch', 'pump-disk', 'pump-store'] as const
 export type PhaseKind = typeof PHASE_KINDS[number]
 
 export interface ProcessPhase {
@@ -24,6 +24,12 @@ export interface ProcessPhase {
   /** Full (mark-compact) GCs during the phase, and their main-thread pause in ms. */
   majorGcs: number
   majorGcMs: number
+  /**
+   * Minor page faults: fresh memory the process touched (new buffers, heap
+   * growth after a trim, page-cache pages it filled). On this VM each costs
+   * a trap to the hypervisor as well (bench/README.md, eighth look).
+   */
+  minorFaults: number
 }
 
 /** What a peer process reports of itself (bench/throughput-peer.ts `usage()`); a phase is the difference of two. */
@@ -37,6 +43,8 @@ export interface PeerUsage {
   /** Full (mark-compact) GCs so far, and their main-thread pause in ms. */
   majorGcs: number
   majorGcMs: number
+  /** Minor page faults so far (resourceUsage). */
+  minorFaults: number
 }
 
 export interface PhaseResult {
@@ -66,6 +74,7 @@ export interface ChunkSizeSummary {
   chunkSize: number
   pumpMibps: number[]
   pumpDiskMibps: number[]
+  pumpStoreMibps: number[]
   fetchMibps: number[]
   checkedMibps: number[]
   /** mean fetch / mean pump, both measured in this chunk size's group. */
@@ -74,12 +83,16 @@ export interface ChunkSizeSummary {
   checkedRatio: number
   /** mean fetch / mean pump-disk; 0 when no pump-disk phase ran. */
   diskRatio: number
+  /** mean pump-store / mean pump: what verifying and storing leave of the stream, with no chunk protocol; 0 when either did not run. */
+  storeRatio: number
   seedPeakRssMiB: number
   fetcherPeakRssMiB: number
   /** CPU seconds per GiB fetched, mean over the fetches. */
   seedCpuSPerGiB: number
   fetcherCpuSPerGiB: number
 }
+
+export interface DirectIo { seed: boolean, fetcher: boolean }
 
 export interface ProcessTotals { maxRssMiB: number, cpuS: number }
 
@@ -90,8 +103,8 @@ export interface ThroughputResult {
   order: PhaseKind[]
   /** Extra Node flags the two peer processes ran with (e.g. GC tuning). */
   peerNodeArgs: string[]
-  /** Whether the peers' chunk stores used direct I/O (--direct-io). */
-  directIo: boolean
+  /** Which peers' chunk stores used direct I/O (--direct-io: both; --fetcher-direct-io: the fetcher). */
+  directIo: DirectIo
   phases: PhaseResult[]
   summary: ChunkSizeSummary[]
   processes: { seed: ProcessTotals, fetcher: ProcessTotals }
@@ -116,16 +129,19 @@ export function summarize (phases: PhaseResult[]): ChunkSizeSummary[] {
     const pumpMean = mean(pumps.map((p) => p.mibps))
     const pumpDisks = group.filter((p) => p.kind === 'pump-disk')
     const pumpDiskMean = mean(pumpDisks.map((p) => p.mibps))
+    const pumpStores = group.filter((p) => p.kind === 'pump-store')
     const perGiB = (p: PhaseResult, side: 'seed' | 'fetcher'): number => p[side].cpuS / (p.bytes / GIB)
     return {
       chunkSize,
       pumpMibps: pumps.map((p) => p.mibps),
       pumpDiskMibps: pumpDisks.map((p) => p.mibps),
+      pumpStoreMibps: pumpStores.map((p) => p.mibps),
       fetchMibps: fetches.map((p) => p.mibps),
       checkedMibps: fetches.map((p) => p.checkedMibps ?? 0),
       ratio: pumpMean > 0 ? mean(fetches.map((p) => p.mibps)) / pumpMean : 0,
       checkedRatio: pumpMean > 0 ? mean(fetches.map((p) => p.checkedMibps ?? 0)) / pumpMean : 0,
       diskRatio: pumpDiskMean > 0 ? mean(fetches.map((p) => p.mibps)) / pumpDiskMean : 0,
+      storeRatio: pumpMean > 0 ? mean(pumpStores.map((p) => p.mibps)) / pumpMean : 0,
       seedPeakRssMiB: Math.max(0, ...fetches.map((p) => p.seed.peakRssMiB)),
       fetcherPeakRssMiB: Math.max(0, ...fetches.map((p) => p.fetcher.peakRssMiB)),
       seedCpuSPerGiB: mean(fetches.map((p) => perGiB(p, 'seed'))),
@@ -145,27 +161,35 @@ const pct = (n: number): string => `${(n * 100).toFixed(0)}%`
 const list = (xs: number[]): string => xs.length === 0 ? '-' : xs.map(f1).join(', ')
 const cpuCell = (p: ProcessPhase): string => `${f1(p.userS)}+${f1(p.sysS)} (${p.cores.toFixed(2)})`
 
+function directIoNote ({ seed, fetcher }: DirectIo): string {
+  if (seed && fetcher) return '; chunk stores on direct I/O'
+  if (fetcher) return '; the fetcher\'s chunk store on direct I/O, the seed\'s buffered'
+  return seed ? '; the seed\'s chunk store on direct I/O' : ''
+}
+
 export function formatThroughput (r: ThroughputResult): string {
   const phases = table(
-    ['#', 'phase', 'chunk', 'MiB/s', '+ SHA-256 MiB/s', 's', 'seed CPU s usr+sys (cores)', 'fetcher CPU s usr+sys (cores)', 'seed RSS MiB', 'fetcher RSS MiB', 'full GCs seed/fetcher', 'other load (cores)'],
+    ['#', 'phase', 'chunk', 'MiB/s', '+ SHA-256 MiB/s', 's', 'seed CPU s usr+sys (cores)', 'fetcher CPU s usr+sys (cores)', 'seed RSS MiB', 'fetcher RSS MiB', 'full GCs seed/fetcher', 'page faults k seed/fetcher', 'other load (cores)'],
     r.phases.map((p, i) => [
-      String(i + 1), p.kind, p.kind === 'fetch' ? formatBytes(p.chunkSize) : '-', f1(p.mibps),
+      String(i + 1), p.kind, p.kind === 'fetch' || p.kind === 'pump-store' ? formatBytes(p.chunkSize) : '-', f1(p.mibps),
       p.checkedMibps != null ? f1(p.checkedMibps) : '-', p.seconds.toFixed(2),
       cpuCell(p.seed), cpuCell(p.fetcher),
-      f1(p.seed.peakRssMiB), f1(p.fetcher.peakRssMiB), `${p.seed.majorGcs} / ${p.fetcher.majorGcs}`, p.otherCores.toFixed(2)
+      f1(p.seed.peakRssMiB), f1(p.fetcher.peakRssMiB), `${p.seed.majorGcs} / ${p.fetcher.majorGcs}`,
+      `${(p.seed.minorFaults / 1000).toFixed(0)} / ${(p.fetcher.minorFaults / 1000).toFixed(0)}`, p.otherCores.toFixed(2)
     ]))
   const summary = table(
-    ['chunk', 'pump MiB/s', 'pump-disk MiB/s', 'fetch MiB/s', 'fetch/pump', '+ SHA-256/pump', 'fetch/pump-disk', 'CPU s/GiB seed', 'CPU s/GiB fetcher', 'peak RSS MiB seed/fetcher'],
+    ['chunk', 'pump MiB/s', 'pump-disk MiB/s', 'pump-store MiB/s', 'fetch MiB/s', 'fetch/pump', '+ SHA-256/pump', 'fetch/pump-disk', 'pump-store/pump', 'CPU s/GiB seed', 'CPU s/GiB fetcher', 'peak RSS MiB seed/fetcher'],
     r.summary.map((s) => [
-      formatBytes(s.chunkSize), list(s.pumpMibps), list(s.pumpDiskMibps), list(s.fetchMibps),
-      pct(s.ratio), pct(s.checkedRatio), s.diskRatio > 0 ? pct(s.diskRatio) : '-', f1(s.seedCpuSPerGiB), f1(s.fetcherCpuSPerGiB),
+      formatBytes(s.chunkSize), list(s.pumpMibps), list(s.pumpDiskMibps), list(s.pumpStoreMibps), list(s.fetchMibps),
+      pct(s.ratio), pct(s.checkedRatio), s.diskRatio > 0 ? pct(s.diskRatio) : '-', s.storeRatio > 0 ? pct(s.storeRatio) : '-',
+      f1(s.seedCpuSPerGiB), f1(s.fetcherCpuSPerGiB),
       `${f1(s.seedPeakRssMiB)} / ${f1(s.fetcherPeakRssMiB)}`
     ]))
   const { seed, fetcher } = r.processes
   return [
     `${formatBytes(r.size)} over one Noise+yamux connection on 127.0.0.1 (${r.machine.cpus} cores, ${r.machine.cpuModel}, Node ${r.machine.node})` +
       (r.peerNodeArgs.length > 0 ? `; peers ran with ${r.peerNodeArgs.join(' ')}` : '') +
-      (r.directIo ? '; chunk stores on direct I/O' : ''),
+      directIoNote(r.directIo),
     '',
     phases,
     '',

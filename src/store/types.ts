@@ -70,6 +70,8 @@ export interface StoredFile extends TypedEventTarget<StoredFileEvents> {
   /**
    * Verifies `data` as chunk `index`, writes and persists it. ChunkHashMismatchError
    * (nothing written) when it does not match. Writing a chunk already held is a no-op.
+   * `data` must not change until the promise settles; afterwards the store
+   * holds no reference to it, so the caller may reuse the buffer.
    */
   write(index: number, data: Uint8Array, options?: AbortOptions): Promise<void>
   /** Reads the stored bytes of a complete file and returns its SHA-256 (checks the whole-file hash). */

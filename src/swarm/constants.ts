@@ -103,6 +103,12 @@ export const MAX_OUTBOUND_STREAMS = 256
 export const READ_HIGH_WATER = 4 * 1024 * 1024
 
 /**
+ * Received-piece buffers kept for reuse between pieces, per process (fetch-session.ts):
+ * a download's writes in flight (MAX_WRITES_IN_FLIGHT x 1 MiB) several times over.
+ */
+export const PIECE_BUFFERS_FREE_BYTES = 32 * 1024 * 1024
+
+/**
  * A chunk sent to a connected peer counts as on its way to a holder for this
  * long: time to arrive, be verified and stored, and be announced on a slow link.
  * After that, a peer that never announced it is presumed stalled or gone.
@@ -120,3 +126,10 @@ export const MAX_HOLDER_HINTS = 2
  * chunk buffers and 4 queued disk reads.
  */
 export const MAX_PIECES_IN_FLIGHT_PER_PEER = 4
+
+/**
+ * Pieces a serve session reads ahead of the one it sends, when that many are
+ * asked for (serve-session.ts). Disk reads then overlap each other and the
+ * sends; MAX_PIECES_IN_FLIGHT_PER_PEER still bounds what one peer holds.
+ */
+export const SERVE_READ_AHEAD = 3

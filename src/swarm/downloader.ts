@@ -7,7 +7,7 @@ import {
   BAN_AFTER_FAILURES, ENDGAME_DUPLICATES, MAX_WRITES_IN_FLIGHT, PROGRESS_INTERVAL_MS,
   REDIAL_BACKOFF_MS, REJECT_BACKOFF_MS, STALL_TIMEOUT_MS, URGENT_AFTER_REJECTS
 } from './constants.js'
-import { FetchSession, type FetchSessionHandler } from './fetch-session.js'
+import { FetchSession, type FetchSessionHandler, type ReceivedPiece } from './fetch-session.js'
 import { MissingSet } from './missing-set.js'
 import { rarestFirst, type PiecePicker } from './picker.js'
 import { SessionDialer } from './session-dialer.js'
@@ -162,18 +162,22 @@ export class Downloader implements FetchSessionHandler {
     this.#schedule()
   }
 
-  onPiece (session: FetchSession, index: number, data: Uint8Array): void {
+  onPiece (session: FetchSession, index: number, piece: ReceivedPiece): void {
     this.#release(session, index)
     if (!this.#file.stored.has(index) && !this.#writing.has(index)) {
       this.#writing.set(index, session.peer.toString())
       // Success is counted in onStored (the store's 'chunk' event), which runs before write() resolves.
-      this.#file.stored.write(index, data, { signal: this.#controller.signal }).catch((err) => {
+      this.#file.stored.write(index, piece.data, { signal: this.#controller.signal }).catch((err) => {
         if (err instanceof ChunkHashMismatchError) this.#blame(session, index)
         else if (!this.#controller.signal.aborted) this.#done.reject(err)
       }).finally(() => {
+        // The store keeps no reference to the bytes once write() settles (StoredFile.write).
+        piece.release()
         this.#writing.delete(index)
         this.#schedule()
       })
+    } else {
+      piece.release()
     }
     this.#schedule()
   }

@@ -3,9 +3,23 @@ import type { CID } from 'multiformats/cid'
 import { ProtocolError, RejectedError } from '../errors.js'
 import { ChunkFrame } from '../pb/chunk.js'
 import { Bitfield } from '../store/bitfield.js'
-import { HELLO_TIMEOUT_MS, INITIAL_PIPELINE, MANIFEST_TIMEOUT_MS, MAX_MANIFEST_PAYLOAD, MAX_PEX_ADDRS, MAX_PIECE_BYTES } from './constants.js'
+import { BufferPool } from '../util/buffer-pool.js'
+import { HELLO_TIMEOUT_MS, INITIAL_PIPELINE, MANIFEST_TIMEOUT_MS, MAX_MANIFEST_PAYLOAD, MAX_PEX_ADDRS, MAX_PIECE_BYTES, PIECE_BUFFERS_FREE_BYTES } from './constants.js'
 import { FrameReader, sendFrame } from './framing.js'
 import { PipelineDepth } from './pipeline-depth.js'
+
+/** Buffers that received pieces are read into, shared by every session of the process. */
+const pieceBuffers = new BufferPool(PIECE_BUFFERS_FREE_BYTES)
+
+/**
+ * A received piece, in a buffer of the process's piece pool. Whoever is
+ * handed it calls release() once nothing reads `data` any more (after the
+ * store's write settled, say): the buffer is then reused for another piece.
+ */
+export interface ReceivedPiece {
+  readonly data: Uint8Array
+  release(): void
+}
 
 const { Type } = ChunkFrame
 
@@ -22,7 +36,8 @@ export interface PendingRequest {
 /** Typed callbacks from a fetch session to the engine that owns it. */
 export interface FetchSessionHandler {
   onHave(session: FetchSession, index: number): void
-  onPiece(session: FetchSession, index: number, data: Uint8Array): void
+  /** The handler owns `piece` and must release it. */
+  onPiece(session: FetchSession, index: number, piece: ReceivedPiece): void
   onReject(session: FetchSession, index: number, reason: ChunkFrame.RejectReason): void
   onPeers(session: FetchSession, addrs: Uint8Array[]): void
   onClose(session: FetchSession, err?: Error): void
@@ -133,15 +148,23 @@ export class FetchSession {
         const req = this.pending.get(frame.index)
         if (frame.length > MAX_PIECE_BYTES) throw new ProtocolError(`piece of ${frame.length} bytes`)
         const headerAt = performance.now()
-        const data = await this.#reader.bytes(frame.length)
-        this.depth.piece({ headerAt, end: performance.now(), bytes: data.byteLength, bytesBefore: this.bytesReceived }, req)
-        this.pipeline = this.depth.depth() ?? this.pipeline
-        this.bytesReceived += data.byteLength
-        this.lastDataAt = Date.now()
-        if (req == null) return // cancelled, or a duplicate: drop it
-        this.pending.delete(frame.index)
-        if (frame.offset !== 0 || frame.length !== req.length) throw new ProtocolError('piece does not match its request')
-        handler.onPiece(this, frame.index, data)
+        const data = pieceBuffers.acquire(frame.length)
+        const piece: ReceivedPiece = { data, release: () => { pieceBuffers.release(data) } }
+        let handed = false
+        try {
+          await this.#reader.bytesInto(data)
+          this.depth.piece({ headerAt, end: performance.now(), bytes: data.byteLength, bytesBefore: this.bytesReceived }, req)
+          this.pipeline = this.depth.depth() ?? this.pipeline
+          this.bytesReceived += data.byteLength
+          this.lastDataAt = Date.now()
+          if (req == null) return // cancelled, or a duplicate: drop it
+          this.pending.delete(frame.index)
+          if (frame.offset !== 0 || frame.length !== req.length) throw new ProtocolError('piece does not match its request')
+          handed = true
+          handler.onPiece(this, frame.index, piece)
+        } finally {
+          if (!handed) piece.release()
+        }
         return
       }
       case Type.REJECT:

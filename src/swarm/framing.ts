@@ -37,6 +37,11 @@ export class FrameReader {
   async bytes (n: number, options: AbortOptions = {}): Promise<Uint8Array> {
     return this.#reader.take(n, options)
   }
+
+  /** Exactly `target.byteLength` raw bytes, copied into `target`. */
+  async bytesInto (target: Uint8Array, options: AbortOptions = {}): Promise<Uint8Array> {
+    return this.#reader.takeInto(target, options)
+  }
 }
 
 /** Encodes one frame with its varint length prefix. */

@@ -3,7 +3,7 @@ import { ProtocolError } from '../errors.js'
 import { chunkCount, chunkLength } from '../manifest/index.js'
 import { ChunkFrame } from '../pb/chunk.js'
 import { Bitfield } from '../store/bitfield.js'
-import { HELLO_TIMEOUT_MS, MAX_QUEUED_REQUESTS } from './constants.js'
+import { HELLO_TIMEOUT_MS, MAX_QUEUED_REQUESTS, SERVE_READ_AHEAD } from './constants.js'
 import { FrameReader, sendFrame } from './framing.js'
 import { fileKeyFromBytes } from './ids.js'
 import type { SwarmFile } from './swarm-file.js'
@@ -38,7 +38,7 @@ export interface ServeHost {
  * The responding side of one /shoal/chunk session: the remote opened it to
  * fetch from us. Frames are read in one loop and queued; pieces are sent by a
  * second loop, one at a time, waiting for the stream to drain, with the next
- * piece read from disk meanwhile.
+ * pieces read from disk meanwhile.
  */
 export class ServeSession {
   readonly peer: PeerId
@@ -137,30 +137,34 @@ export class ServeSession {
   }
 
   /**
-   * Sends pieces in the order asked. The next piece is read while the current
-   * one is sent, so a disk read (about 1.5 ms per MiB with direct I/O here)
-   * does not sit between two pieces on the wire; the fetcher keeps enough
-   * asked for that (HOLDER_SERVICE_MS). Reading 2 ahead measured no faster
-   * (bench/README.md, sixth look) and would make the serve policy's choices
-   * earlier.
+   * Sends pieces in the order asked, one at a time, while the next ones (up
+   * to SERVE_READ_AHEAD, as many as are asked for) are read from disk: a
+   * direct-I/O read takes about 2 ms per MiB here, longer than sending the
+   * piece on loopback, so with one read ahead the reads set the pace (270
+   * MiB/s, bench/README.md eighth look). The per-peer slot (peer-limits.ts)
+   * still bounds the pieces held for one peer.
    */
   async #serveLoop (file: SwarmFile): Promise<void> {
-    let ahead: Promise<Ready | undefined> | undefined
+    const ahead: Array<Promise<Ready | undefined>> = []
+    const readAhead = (): void => {
+      while (ahead.length < SERVE_READ_AHEAD && (ahead.length === 0 || this.#queue.length > 0)) {
+        const next = this.#prepare(file)
+        // It may fail while another piece is sent (say its throttle is aborted): handled here, thrown when awaited.
+        next.catch(() => {})
+        ahead.push(next)
+      }
+    }
     try {
       for (;;) {
-        const ready = await (ahead ?? this.#prepare(file))
-        ahead = undefined
+        readAhead()
+        const ready = await ahead.shift()
         if (ready == null) break
-        if (this.#queue.length > 0) {
-          ahead = this.#prepare(file)
-          // It may fail while the current piece is sent (say its throttle is aborted): handled here, thrown when awaited.
-          ahead.catch(() => {})
-        }
+        readAhead()
         await this.#deliver(file, ready)
       }
     } finally {
-      // A send failed with a piece read ahead: give back its slot.
-      void ahead?.then((r) => r?.release?.(), () => {})
+      // A send failed with pieces read ahead: give back their slots.
+      for (const next of ahead) void next.then((r) => r?.release?.(), () => {})
     }
     await this.#stream.close()
   }

@@ -80,19 +80,41 @@ export class StreamReader {
 
   /** Exactly `n` bytes, as one contiguous array. */
   async take (n: number, options: AbortOptions = {}): Promise<Uint8Array> {
-    if (this.#buf.byteLength < n) {
-      // The caller has bounded n (a frame or payload limit): let that much in even while paused.
-      this.#wanted = n
-      if (this.#stream.readStatus === 'paused') this.#stream.resume()
-      try {
-        while (this.#buf.byteLength < n) await this.#more(options)
-      } finally {
-        this.#wanted = 0
-      }
-    }
+    await this.#fill(n, options)
     const out = this.#buf.subarray(0, n)
     this.#consume(n)
     return out
+  }
+
+  /**
+   * Exactly `target.byteLength` bytes, copied into `target` (a reused buffer:
+   * no allocation per read, unlike take()). Returns `target`.
+   */
+  async takeInto (target: Uint8Array, options: AbortOptions = {}): Promise<Uint8Array> {
+    const n = target.byteLength
+    await this.#fill(n, options)
+    let at = 0
+    for (const part of this.#buf) {
+      if (at === n) break
+      const k = Math.min(part.byteLength, n - at)
+      target.set(k === part.byteLength ? part : part.subarray(0, k), at)
+      at += k
+    }
+    this.#consume(n)
+    return target
+  }
+
+  /** Waits until `n` bytes are buffered. */
+  async #fill (n: number, options: AbortOptions): Promise<void> {
+    if (this.#buf.byteLength >= n) return
+    // The caller has bounded n (a frame or payload limit): let that much in even while paused.
+    this.#wanted = n
+    if (this.#stream.readStatus === 'paused') this.#stream.resume()
+    try {
+      while (this.#buf.byteLength < n) await this.#more(options)
+    } finally {
+      this.#wanted = 0
+    }
   }
 
   #consume (n: number): void {

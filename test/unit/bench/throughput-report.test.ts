@@ -5,7 +5,7 @@ const MIB = 1024 * 1024
 const GIB = 1024 * MIB
 
 function phase (kind: PhaseResult['kind'], chunkSize: number, seconds: number, extra: Partial<PhaseResult> = {}): PhaseResult {
-  const side = { cpuS: 2, userS: 1.5, sysS: 0.5, cores: 0.5, peakRssMiB: 150, majorGcs: 3, majorGcMs: 12 }
+  const side = { cpuS: 2, userS: 1.5, sysS: 0.5, cores: 0.5, peakRssMiB: 150, majorGcs: 3, majorGcMs: 12, minorFaults: 4000 }
   return {
     kind, chunkSize, bytes: GIB, seconds, mibps: mibps(GIB, seconds),
     seed: { ...side }, fetcher: { ...side, peakRssMiB: 200 }, sameConnection: true, otherCores: 0, ...extra
@@ -24,6 +24,7 @@ describe('bench throughput report', () => {
       phase('fetch', MIB, 4, { checkSeconds: 1, checkedMibps: mibps(GIB, 5) }),
       phase('pump', MIB, 4), // 256 MiB/s: mean pump 384
       phase('pump-disk', MIB, 8),
+      phase('pump-store', MIB, 3),
       phase('fetch', 4 * MIB, 8, { checkedMibps: 100 }),
       phase('pump', 4 * MIB, 4)
     ]
@@ -34,10 +35,13 @@ describe('bench throughput report', () => {
     assert.equal(one.ratio, 256 / 384)
     assert.equal(one.checkedRatio, mibps(GIB, 5) / 384)
     assert.equal(one.diskRatio, 256 / 128)
+    assert.deepEqual(one.pumpStoreMibps, [mibps(GIB, 3)])
+    assert.equal(one.storeRatio, mibps(GIB, 3) / 384)
     assert.equal(one.fetcherCpuSPerGiB, 2)
     assert.equal(one.fetcherPeakRssMiB, 200)
     assert.equal(four.ratio, 128 / 256)
     assert.equal(four.diskRatio, 0)
+    assert.equal(four.storeRatio, 0)
   })
 
   it('prints every phase and the summary', () => {
@@ -47,7 +51,7 @@ describe('bench throughput report', () => {
       machine: { cpus: 2, cpuModel: 'test cpu', node: '22.0.0', platform: 'linux x64' },
       size: GIB,
       peerNodeArgs: [],
-      directIo: true,
+      directIo: { seed: false, fetcher: true },
       order: ['pump', 'fetch'],
       phases,
       summary: summarize(phases),
@@ -63,6 +67,9 @@ describe('bench throughput report', () => {
     assert.match(text, /123\.4/)
     assert.match(text, /full GCs seed\/fetcher/)
     assert.match(text, /3 \/ 3/)
+    assert.match(text, /page faults k seed\/fetcher/)
+    assert.match(text, /4 \/ 4/)
     assert.match(text, /every phase on the same connection: yes/)
+    assert.match(text, /the fetcher's chunk store on direct I\/O, the seed's buffered/)
   })
 })

@@ -87,6 +87,30 @@ describe('property: stream readers of every protocol', function () {
     }), { numRuns: 10 })
   })
 
+  it('a payload read into a reused buffer (bytesInto) is exactly the bytes sent, however they are cut, and the next frame follows intact', async () => {
+    await fc.assert(fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 3000 }), cuts, async (payload, at) => {
+      const s = new FakeStream()
+      const reader = new FrameReader(s.stream)
+      const all = concat([
+        encodeFrame({ type: ChunkFrame.Type.PIECE, index: 3, offset: 0, length: payload.byteLength }),
+        payload,
+        encodeFrame({ type: ChunkFrame.Type.HAVE, index: 9 })
+      ])
+      for (const part of cut(all, at)) s.push(part)
+      s.end()
+      const header = await within(reader.next(), HANG_MS, 'PIECE header')
+      // A pooled buffer still holds an earlier piece's bytes: every one must be overwritten.
+      const target = new Uint8Array(payload.byteLength).fill(0xEE)
+      const got = await within(reader.bytesInto(target), HANG_MS, 'bytesInto')
+      assert.equal(got, target)
+      assert.deepEqual(target, payload)
+      assert.equal(header?.length, payload.byteLength)
+      const next = await within(reader.next(), HANG_MS, 'the frame after the payload')
+      assert.equal(next?.type, ChunkFrame.Type.HAVE)
+      assert.equal(next?.index, 9)
+    }), RUNS)
+  })
+
   it('a length prefix over the limit (up to 2^35) is refused before anything of that size is buffered', async () => {
     const limits: Array<[string, number, (s: FakeStream) => () => Promise<unknown>]> = [
       ['chunk', MAX_FRAME_BYTES, (s) => { const r = new FrameReader(s.stream); return async () => r.next() }],

@@ -3,8 +3,9 @@
  * protocol. The dialer names a file; the listener sends its manifest, then
  * every chunk in order as raw bytes, read from its store (one read ahead). The
  * dialer stores each chunk through its own store exactly as a swarm fetch does
- * (`StoredFile.write`: hashed against the manifest on the hash worker, written,
- * group-committed with fdatasync), with MAX_WRITES_IN_FLIGHT writes at once.
+ * (read into a reused buffer, then `StoredFile.write`: hashed against the
+ * manifest on the hash worker, written, group-committed with fdatasync), with
+ * MAX_WRITES_IN_FLIGHT writes at once.
  *
  * What it leaves out of a fetch is only the chunk exchange itself: requests,
  * frames, scheduling, pipelining. So `pump` -> `pump-store` is what verifying
@@ -15,7 +16,8 @@ import type { PeerId, Stream } from '@libp2p/interface'
 import { chunkCount, chunkLength, fileInfoFromBytes, MAX_MANIFEST_BYTES } from '../../src/manifest/index.js'
 import type { ShoalNode } from '../../src/node/index.js'
 import type { ChunkStore } from '../../src/store/index.js'
-import { MAX_WRITES_IN_FLIGHT, READ_HIGH_WATER } from '../../src/swarm/constants.js'
+import { MAX_WRITES_IN_FLIGHT, PIECE_BUFFERS_FREE_BYTES, READ_HIGH_WATER } from '../../src/swarm/constants.js'
+import { BufferPool } from '../../src/util/buffer-pool.js'
 import { lengthPrefixed, sendAll, StreamReader } from '../../src/util/stream.js'
 
 export const PUMP_STORE_PROTOCOL = '/shoal/bench/pump-store/1.0.0'
@@ -71,11 +73,15 @@ export async function pullPumpStore (node: ShoalNode, store: ChunkStore, peer: P
     const info = fileInfoFromBytes(await reader.take(length, { signal }), fileId)
     const stored = await store.open(info, { signal })
     const m = info.manifest
+    const buffers = new BufferPool(PIECE_BUFFERS_FREE_BYTES)
     const writes = new Set<Promise<void>>()
     for (let i = 0; i < chunkCount(m); i++) {
-      const data = await reader.take(chunkLength(m, i), { signal })
       while (writes.size >= MAX_WRITES_IN_FLIGHT) await Promise.race(writes)
-      const write: Promise<void> = stored.write(i, data, { signal }).finally(() => writes.delete(write))
+      const data = await reader.takeInto(buffers.acquire(chunkLength(m, i)), { signal })
+      const write: Promise<void> = stored.write(i, data, { signal }).finally(() => {
+        writes.delete(write)
+        buffers.release(data)
+      })
       writes.add(write)
     }
     await Promise.all(writes)

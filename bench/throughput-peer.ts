@@ -125,7 +125,7 @@ const commands: Record<string, (args: any, signal: AbortSignal) => Promise<unkno
     }
   },
 
-  /** The seed's file streamed in order and stored chunk by chunk (bench/lib/pump-store.ts): the floor under the chunk protocol. */
+  /** The seed's file streamed in order and stored chunk by chunk (bench/lib/pump-store.ts): storing with no chunk protocol. */
   async pumpStore ({ peerId, fileId }: { peerId: string, fileId: string }, signal) {
     const { node, store } = need()
     return pullPumpStore(node, store, peerIdFromString(peerId), fileId, signal)

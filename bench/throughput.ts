@@ -15,7 +15,7 @@
  * with the bytes written to a file on the fetcher's disk (the ceiling for any
  * receiver that stores what it gets on this machine), `pump-store` streams the
  * seed's file in order and stores it chunk by chunk through the fetcher's store
- * (bench/lib/pump-store.ts: the floor under the chunk protocol). --order runs
+ * (bench/lib/pump-store.ts: storing with no chunk protocol). --order runs
  * once per chunk size; each fetch and pump-store gets a file of its own (same
  * bytes, another name). Prints a table; with --json the last stdout line is
  * one JSON object. The record is also written to

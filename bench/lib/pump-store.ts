@@ -1,16 +1,17 @@
 /**
- * Bench-only protocol /shoal/bench/pump-store/1.0.0: the floor under any chunk
- * protocol. The dialer names a file; the listener sends its manifest, then
+ * Bench-only protocol /shoal/bench/pump-store/1.0.0: storing a stream with no
+ * chunk protocol. The dialer names a file; the listener sends its manifest, then
  * every chunk in order as raw bytes, read from its store (one read ahead). The
  * dialer stores each chunk through its own store exactly as a swarm fetch does
  * (read into a reused buffer, then `StoredFile.write`: hashed against the
  * manifest on the hash worker, written, group-committed with fdatasync), with
  * MAX_WRITES_IN_FLIGHT writes at once.
  *
- * What it leaves out of a fetch is only the chunk exchange itself: requests,
+ * What it leaves out of a fetch is the chunk exchange itself: requests,
  * frames, scheduling, pipelining. So `pump` -> `pump-store` is what verifying
- * and storing costs on this machine, and `pump-store` -> `fetch` is what the
- * protocol costs.
+ * and storing costs on this machine, and `pump-store` -> `fetch` about what the
+ * protocol costs. Not a bound: the seed here reads one chunk ahead, where a
+ * serve session reads up to three, so a fetch can run faster.
  */
 import type { PeerId, Stream } from '@libp2p/interface'
 import { chunkCount, chunkLength, fileInfoFromBytes, MAX_MANIFEST_BYTES } from '../../src/manifest/index.js'

@@ -157,10 +157,10 @@ async function main (): Promise<void> {
     const phases: PhaseResult[] = []
     for (const chunkSize of opts.chunkSizes) {
       // Each fetch and pump-store stores a file of its own.
-      const fetches = opts.order.filter(storesAFile).length
-      const names = Array.from({ length: fetches }, (_, i) => `throughput-${chunkSize}-${i}.bin`)
-      say(`seed: importing ${formatBytes(opts.size)} in ${formatBytes(chunkSize)} chunks as ${fetches} file(s)`)
-      const imported = await seed.call('import', { path: filePath, chunkSize, names }, phaseTimeoutMs * Math.max(1, fetches))
+      const files = opts.order.filter(storesAFile).length
+      const names = Array.from({ length: files }, (_, i) => `throughput-${chunkSize}-${i}.bin`)
+      say(`seed: importing ${formatBytes(opts.size)} in ${formatBytes(chunkSize)} chunks as ${files} file(s)`)
+      const imported = await seed.call('import', { path: filePath, chunkSize, names }, phaseTimeoutMs * Math.max(1, files))
       const fileIds: string[] = imported.files.map((f: { fileId: string }) => f.fileId)
       let nextFile = 0
       for (const kind of opts.order) {

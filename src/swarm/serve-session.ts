@@ -145,10 +145,12 @@ export class ServeSession {
    * still bounds the pieces held for one peer.
    */
   async #serveLoop (file: SwarmFile): Promise<void> {
-    const ahead: Array<Promise<Ready | undefined>> = []
+    const ahead: Array<Promise<Ready>> = []
+    // Jobs are taken from the queue here, in order, and only here: a piece
+    // being made ready always has its job, so none can wait behind another.
     const readAhead = (): void => {
-      while (ahead.length < SERVE_READ_AHEAD && (ahead.length === 0 || this.#queue.length > 0)) {
-        const next = this.#prepare(file)
+      while (ahead.length < SERVE_READ_AHEAD && this.#queue.length > 0) {
+        const next = this.#prepare(file, this.#queue.shift()!)
         // It may fail while another piece is sent (say its throttle is aborted): handled here, thrown when awaited.
         next.catch(() => {})
         ahead.push(next)
@@ -157,27 +159,34 @@ export class ServeSession {
     try {
       for (;;) {
         readAhead()
-        const ready = await ahead.shift()
-        if (ready == null) break
+        const next = ahead.shift()
+        if (next == null) {
+          if (!await this.#requested()) break
+          continue
+        }
+        const ready = await next
         readAhead()
         await this.#deliver(file, ready)
       }
     } finally {
       // A send failed with pieces read ahead: give back their slots.
-      for (const next of ahead) void next.then((r) => r?.release?.(), () => {})
+      for (const next of ahead) void next.then((r) => r.release?.(), () => {})
     }
     await this.#stream.close()
   }
 
-  /** The next job made ready to send: its piece read (holding a slot), or the reason to refuse it. Undefined once the session is done. */
-  async #prepare (file: SwarmFile): Promise<Ready | undefined> {
-    let job = this.#queue.shift()
-    while (job == null) {
-      if (this.#closed) return undefined
+  /** Waits until a request is queued: true, or false once the remote asks nothing more. */
+  async #requested (): Promise<boolean> {
+    while (this.#queue.length === 0) {
+      if (this.#closed) return false
       await new Promise<void>((resolve) => { this.#wakeServer = resolve })
       this.#wakeServer = undefined
-      job = this.#queue.shift()
     }
+    return true
+  }
+
+  /** `job` made ready to send: its piece read (holding a slot), or the reason to refuse it. */
+  async #prepare (file: SwarmFile, job: Job): Promise<Ready> {
     const reason = file.mayServe(job.index, this.peer, job.urgent)
     if (reason !== undefined) {
       const holders = reason === RejectReason.ELSEWHERE ? await file.holderAddresses(job.index, this.peer) : undefined

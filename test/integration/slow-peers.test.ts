@@ -78,6 +78,9 @@ describe('slow peers: a trickle and a mid-chunk stall do not hold a download bac
     const alone = await healthy.swarm.fetch(file.info, { peers: [honest.addr], signal: AbortSignal.timeout(FETCH_MS) })
     const healthySeconds = (Date.now() - started) / 1000
     assert.equal(await storedSha256(healthy, alone.fileKey), hex(file.info.manifest.sha256))
+    // The baseline itself: one honest seed on loopback never leaves a request to its stall timeout
+    // (a serve loop that lost a queued request did, 21 s here, and hid behind the doubled baseline below).
+    assert.ok(healthySeconds < STALL_TIMEOUT_MS / 1000, `a lone fetch from an honest seed took ${healthySeconds} s`)
 
     const fetcher = await startPeer()
     peers.push(fetcher)

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromiumAvailable, chunkMapCounts, CHROMIUM_PATH, openBrowser, rateView, type Browser, type ChunkMapCounts, type RateView } from '../../examples/lib/dashboard-browser.js'
 import { PeerProcess } from '../../examples/lib/peer-process.js'
+import { DASHBOARD_POLL_MS } from '../../src/tracker/dashboard.js'
 import { TrackerCluster } from './tracker-cluster.js'
 
 const MiB = 1024 * 1024
@@ -18,6 +19,8 @@ const SEED_RATE_BPS = 2 * MiB
 /** How often the test reads the chunk map off the page. */
 const SAMPLE_MS = 250
 const STEP_MS = 45_000
+/** Polls of the page to wait for it to draw what the API already says (it polls every DASHBOARD_POLL_MS). */
+const SUMMARY_WAIT_POLLS = 3
 const PNG_MAGIC = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
 /** Where the screenshot goes (SHOAL_DASHBOARD_SCREENSHOT to keep it elsewhere). */
 const SCREENSHOT = process.env.SHOAL_DASHBOARD_SCREENSHOT ?? join(tmpdir(), 'shoal-dashboard-test.png')
@@ -100,7 +103,10 @@ describe('dashboard in headless Chromium against a live tracker and servers', fu
     assert.ok(new Set(held.filter((h) => h > 0 && h < cells)).size >= 2, `the map grew in more than one step: ${compress(held).join(' ')}`)
     assert.equal(held.at(-1), cells, 'the map ends full')
     for (const row of samples.at(-1)!.rows) assert.equal(row.held, file.chunks)
-    assert.match(await page.textContent('#task-summary') ?? '', /done.*efficiency \d+%/)
+    // The loop above reads the task's state from the API; the page draws it on its next poll, up to one period later.
+    const summaryDone = /done.*efficiency \d+%/
+    await page.waitForFunction((re) => new RegExp(re).test(document.getElementById('task-summary')?.textContent ?? ''), summaryDone.source, { timeout: SUMMARY_WAIT_POLLS * DASHBOARD_POLL_MS }).catch(() => {})
+    assert.match(await page.textContent('#task-summary') ?? '', summaryDone)
     for (const e of runningEfficiency) assert.ok(e.final === false && e.efficiency > 0, JSON.stringify(e))
     const eff = (await cluster.api(`/api/tasks/${taskId}`)).efficiency
     assert.ok(eff.final === true && eff.efficiency > 0 && eff.efficiency <= 1, JSON.stringify(eff))

@@ -37,7 +37,7 @@ import {
 } from './lib/throughput-report.js'
 import { formatBytes, parseSize } from './lib/units.js'
 
-const USAGE = 'usage: node --import tsx bench/throughput.ts [--size 1GiB] [--chunk-size 1MiB | --chunk-sizes 256KiB,1MiB,4MiB] [--order pump,fetch,pump,pump-disk] [--cpu-prof DIR] [--peer-node-args="--flag ..."] [--direct-io | --fetcher-direct-io] [--json]'
+const USAGE = 'usage: node --import tsx bench/throughput.ts [--size 1GiB] [--chunk-size 1MiB | --chunk-sizes 256KiB,1MiB,4MiB] [--order pump,fetch,pump,pump-disk,pump-store] [--cpu-prof DIR] [--peer-node-args="--flag ..."] [--direct-io | --fetcher-direct-io] [--json]'
 
 /** Node 20 fails every libp2p connection (Promise.withResolvers); run with node_modules/.bin first on PATH. */
 const MIN_NODE_MAJOR = 22

@@ -20,14 +20,12 @@ import type { ChunkStore } from '../../src/store/index.js'
 import { MAX_WRITES_IN_FLIGHT, PIECE_BUFFERS_FREE_BYTES, READ_HIGH_WATER } from '../../src/swarm/constants.js'
 import { BufferPool } from '../../src/util/buffer-pool.js'
 import { lengthPrefixed, sendAll, StreamReader } from '../../src/util/stream.js'
+import { MAX_PUMP_STREAMS } from './pump.js'
 
 export const PUMP_STORE_PROTOCOL = '/shoal/bench/pump-store/1.0.0'
 
 /** A file id (a CID string) is far shorter than this. */
 const MAX_FILE_ID_BYTES = 256
-
-/** Bench traffic between two processes: one stream at a time is what is measured. */
-const MAX_STREAMS = 2
 
 export interface PumpStoreResult { bytes: number, seconds: number }
 
@@ -35,7 +33,7 @@ export interface PumpStoreResult { bytes: number, seconds: number }
 export async function handlePumpStore (node: ShoalNode, store: ChunkStore): Promise<void> {
   await node.handle(PUMP_STORE_PROTOCOL, (stream) => {
     servePumpStore(stream, store).catch((err: Error) => { stream.abort(err) })
-  }, { maxInboundStreams: MAX_STREAMS, maxOutboundStreams: MAX_STREAMS })
+  }, { maxInboundStreams: MAX_PUMP_STREAMS, maxOutboundStreams: MAX_PUMP_STREAMS })
 }
 
 async function servePumpStore (stream: Stream, store: ChunkStore): Promise<void> {

@@ -24,8 +24,8 @@ const PUMP_BLOCK_BYTES = 1024 * 1024
 /** Refuse absurd requests so a bad peer cannot keep the pump running for ever (1 TiB). */
 const MAX_PUMP_BYTES = 2 ** 40
 
-/** A pump stream is bench traffic between two processes; a few at once is plenty. */
-const MAX_PUMP_STREAMS = 4
+/** A pump (or pump-store) stream is bench traffic between two processes; a few at once is plenty. */
+export const MAX_PUMP_STREAMS = 4
 
 /** With a disk sink, received bytes are written in blocks of this size, like 1 MiB chunks into a store. */
 const SINK_BLOCK_BYTES = 1024 * 1024

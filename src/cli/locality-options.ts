@@ -10,6 +10,7 @@ export const LOCALITY_OPTIONS = {
   dht: { type: 'boolean', default: false },
   bootstrap: { type: 'string', multiple: true },
   relay: { type: 'boolean', default: false },
+  'relay-allow': { type: 'string' },
   'relay-via': { type: 'string', multiple: true }
 } as const
 
@@ -18,6 +19,7 @@ interface Values {
   dht?: boolean
   bootstrap?: string[]
   relay?: boolean
+  'relay-allow'?: string
   'relay-via'?: string[]
   'lan-addr'?: string[]
 }
@@ -31,10 +33,10 @@ interface Values {
 export function localityFromArgs (values: Values, listen: string[]): { locality?: LocalityOptions, listen: string[] } {
   const bootstrap = (values.bootstrap ?? []).map((a) => withPeerId(a, '--bootstrap'))
   const via = (values['relay-via'] ?? []).map((a) => `${withPeerId(a, '--relay-via')}/p2p-circuit`)
-  const any = values.mdns === true || values.dht === true || values.relay === true || bootstrap.length > 0 || via.length > 0
+  const any = values.mdns === true || values.dht === true || values.relay === true || values['relay-allow'] != null || bootstrap.length > 0 || via.length > 0
   const lanAddrs = (values['lan-addr'] ?? []).map((a) => parseMultiaddr(a, '--lan-addr').toString())
   const locality: LocalityOptions | undefined = any || lanAddrs.length > 0
-    ? { mdns: values.mdns === true, dht: values.dht === true, relay: values.relay === true, bootstrap, appendAnnounce: lanAddrs }
+    ? { mdns: values.mdns === true, dht: values.dht === true, relay: values.relay === true, relayAllowFile: values['relay-allow'], bootstrap, appendAnnounce: lanAddrs }
     : undefined
   return { locality, listen: via.length === 0 ? listen : [...(listen.length > 0 ? listen : [DEFAULT_LISTEN]), ...via] }
 }

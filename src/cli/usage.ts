@@ -26,6 +26,9 @@ Roles
                                    there when the tracker is unreachable
               --bootstrap MULTIADDR a peer to dial at start (DHT entry), repeatable
               --relay              relay connections for peers that cannot be dialled directly
+                                   (no data or time limit); needs --relay-allow unless --private
+              --relay-allow FILE   PeerIds (one per line) that may listen through our relay;
+                                   re-read when it changes (--private: members may too)
               --relay-via MULTIADDR be reachable through this relay (it must be up), repeatable
               --private            private swarm: only the tracker, the members it lists and
                                    --allow may connect (checked after Noise)

@@ -17,8 +17,14 @@ export interface LocalityOptions {
   mdns?: boolean | MdnsInit
   /** The swarm's private kad-dht: provide complete files, find providers when the tracker cannot help. */
   dht?: boolean
-  /** Relay connections for peers that cannot be dialled directly (circuit-relay-v2, no data or time limit). */
+  /**
+   * Relay connections for peers that cannot be dialled directly (circuit-relay-v2, no data or time limit).
+   * Only peers in `relayAllowFile` (and, on a private server, the swarm's members) may reserve: listen
+   * through it. A server that is not private needs the file (server/relay-access.ts).
+   */
   relay?: boolean
+  /** File of PeerIds (one per line, as `--allow`) that may reserve on our relay; re-read when it changes. */
+  relayAllowFile?: string
   /** Peers dialled at start: DHT bootstrap when there is no tracker or LAN peer to start from. */
   bootstrap?: string[]
   /** Addresses announced besides the listen ones, e.g. LAN addresses next to an announced public one. */

@@ -9,6 +9,7 @@ import { TaskService, type TaskServiceOptions } from './task-service.js'
 import { BlobHttpServer } from './http-blobs.js'
 import { IngestService } from './ingest.js'
 import { ChunkNotHeldError, InvalidArgumentError } from '../errors.js'
+import { checkRelayGate, RelayAccess } from './relay-access.js'
 import { fetchWithFinder, Locality, localityServices, type FinderFetchOptions, type Holder, type LocalityOptions } from '../lan/index.js'
 import { parseFileId } from '../manifest/index.js'
 import type { FetchResult } from '../swarm/index.js'
@@ -94,6 +95,7 @@ export class ShoalServer {
 
   static async create (options: ServerOptions): Promise<ShoalServer> {
     if (options.ingest === true && options.tracker == null) throw new InvalidArgumentError('accepting uploads (ingest) needs a tracker to commit them to')
+    checkRelayGate({ relay: options.locality?.relay, allowFile: options.locality?.relayAllowFile, isPrivate: options.access?.private === true })
     // Checked before anything is created: a bad limit stops us with its name, not halfway through.
     const limits = resolveLimits(options.limits)
     // Test-only fault injection (store/faults.ts): read first, so a bad SHOAL_FAULT stops us before anything listens.
@@ -105,35 +107,54 @@ export class ShoalServer {
     const access = isPrivate || trackerId != null
       ? await openServerAccess(options.access ?? {}, options.dataDir, trackerId == null ? undefined : peerIdFromString(trackerId), logger('shoal:server'))
       : undefined
+    let relayAccess: RelayAccess | undefined
+    try {
+      relayAccess = options.locality?.relay === true
+        ? await RelayAccess.open({ allowFile: options.locality.relayAllowFile, members: isPrivate ? access?.membership : undefined, log: logger('shoal:server') })
+        : undefined
+    } catch (err) {
+      access?.stop()
+      throw err
+    }
     const node = await createShoalNode({
       privateKey,
       allow: isPrivate ? access?.membership.allow : undefined,
+      relayGate: relayAccess == null ? undefined : { mayReserve: relayAccess.mayReserve },
       listen: options.listen,
       announce: options.announce,
       appendAnnounce: options.locality?.appendAnnounce,
       services: localityServices(options.locality),
       limits,
       onDenied: options.onRefused
+    }).catch((err: Error) => {
+      access?.stop()
+      relayAccess?.stop()
+      throw err
     })
     // Anything failing from here on (a taken HTTP port, say) must not leave the node listening.
     const started: Array<{ stop: () => unknown }> = [node]
     if (access != null) started.push(access)
+    if (relayAccess != null) {
+      relayAccess.relay = node.services.relay
+      started.push(relayAccess)
+    }
     try {
-      return await ShoalServer.#assemble({ ...options, limits }, node, access, faults, started)
+      return await ShoalServer.#assemble({ ...options, limits }, node, { access, relayAccess }, faults, started)
     } catch (err) {
       for (const part of started.reverse()) await Promise.resolve(part.stop()).catch(() => {})
       throw err
     }
   }
 
-  static async #assemble (options: ServerOptions, node: ShoalNode, access: Awaited<ReturnType<typeof openServerAccess>> | undefined,
+  static async #assemble (options: ServerOptions, node: ShoalNode, gates: { access?: Awaited<ReturnType<typeof openServerAccess>>, relayAccess?: RelayAccess },
     faults: ReturnType<typeof faultsFromEnv>, started: Array<{ stop: () => unknown }>): Promise<ShoalServer> {
+    const { access, relayAccess } = gates
     const isPrivate = options.access?.private === true
     const trackerId = options.tracker == null ? undefined : addrPeerId(options.tracker.tracker)
     if (access != null && isPrivate) {
       const { membership } = access
-      // A peer taken off the list loses its open connections too.
-      membership.onChange = () => { closeDisallowed(node, membership.allow) }
+      // A peer taken off the list loses its open connections too, and its relay reservation here.
+      membership.onChange = () => { closeDisallowed(node, membership.allow); relayAccess?.revoke() }
     }
     // withFaults is inert unless the test-only SHOAL_FAULT variable is set (store/faults.ts).
     const store = withFaults(new FsChunkStore(options.dataDir, options.store), faults)
@@ -187,7 +208,7 @@ export class ShoalServer {
       started.push(ingest)
       await ingest.start()
     }
-    return new ShoalServer(node, store, swarm, { tasks, ingest, http, locality, stopAccess: access?.stop, metrics, nodeMetrics })
+    return new ShoalServer(node, store, swarm, { tasks, ingest, http, locality, stopAccess: () => { access?.stop(); relayAccess?.stop() }, metrics, nodeMetrics })
   }
 
   get peerId (): string { return this.node.peerId.toString() }

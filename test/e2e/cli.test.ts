@@ -35,7 +35,8 @@ describe('CLI (dist/peer.js)', function () {
   it('bad arguments get one clear line and exit 2', async () => {
     for (const args of [['nonsense'], ['server'], ['server', '--data'], ['server', '--data', '/tmp/x', '--bogus'],
       ['server', '--data', '/tmp/x', '--peer', 'not-an-addr'], ['server', '--data', '/tmp/x', '--fetch', 'nope'],
-      ['add', '--data', '/tmp/x'], ['server', '--data', '/tmp/x', '--picker', 'fastest']]) {
+      ['add', '--data', '/tmp/x'], ['server', '--data', '/tmp/x', '--picker', 'fastest'],
+      ['server', '--data', '/tmp/x', '--relay'], ['server', '--data', '/tmp/x', '--relay-allow', '/tmp/x/relay.allow']]) {
       const { code, stderr } = await peer(args)
       assert.equal(code, 2, `${args.join(' ')}: exit ${code}, ${stderr}`)
       oneLine(stderr)

@@ -2,8 +2,7 @@ import type { Logger, PeerId } from '@libp2p/interface'
 import type { CircuitRelayService } from '@libp2p/circuit-relay-v2'
 import { InvalidArgumentError } from '../errors.js'
 import { AllowlistFile } from '../node/allowlist.js'
-import type { Membership } from './membership.js'
-import { LOCAL_ALLOWLIST_RELOAD_MS } from './membership.js'
+import { LOCAL_ALLOWLIST_RELOAD_MS, type Membership } from './membership.js'
 
 /**
  * Throws InvalidArgumentError unless a relay's options name who may use it:

@@ -75,7 +75,8 @@ describe('a server\'s relay: who may listen through it', function () {
 
     // libp2p fails the start of a node whose configured relay refuses its reservation.
     await assert.rejects(node('stranger', [`${relayAddr}/p2p-circuit`]), /PERMISSION_DENIED/)
-    assert.deepEqual(refused, [id('stranger')], 'the relay refused the stranger, and only the stranger')
+    // (A set: libp2p may ask the gater more than once for one reservation attempt.)
+    assert.deepEqual([...new Set(refused)], [id('stranger')], 'the relay refused the stranger, and only the stranger')
 
     // Another peer reaches the listed one through the relay.
     const dialer = await node('dialer')

@@ -71,10 +71,10 @@ export class RelayAccess {
   /** The node's relay service, once the node exists: revoke() drops its reservations. */
   set relay (relay: CircuitRelayService | undefined) { this.#relay = relay }
 
-  /** Drops every reservation whose holder may no longer reserve; returns how many. */
-  revoke (): number {
+  /** Drops every reservation whose holder may no longer reserve. */
+  revoke (): void {
     const reservations = this.#relay?.reservations
-    if (reservations == null) return 0
+    if (reservations == null) return
     let dropped = 0
     for (const peer of [...reservations.keys()]) {
       if (this.mayReserve(peer)) continue
@@ -82,7 +82,6 @@ export class RelayAccess {
       dropped++
     }
     if (dropped > 0) this.#log('relay: dropped %d reservation(s) of peers no longer allowed', dropped)
-    return dropped
   }
 
   stop (): void {

@@ -103,42 +103,31 @@ export class ShoalServer {
     const privateKey = await loadOrCreateKey(options.dataDir)
     const trackerId = options.tracker == null ? undefined : addrPeerId(options.tracker.tracker)
     const isPrivate = options.access?.private === true
-    // The tracker's member list is kept whenever there is a tracker: it says who may upload (ingest), and in a private swarm who may connect.
-    const access = isPrivate || trackerId != null
-      ? await openServerAccess(options.access ?? {}, options.dataDir, trackerId == null ? undefined : peerIdFromString(trackerId), logger('shoal:server'))
-      : undefined
-    let relayAccess: RelayAccess | undefined
+    // Everything started is stopped again, last first, if a later step fails (a taken HTTP port, say).
+    const started: Array<{ stop: () => unknown }> = []
     try {
-      relayAccess = options.locality?.relay === true
+      // The tracker's member list is kept whenever there is a tracker: it says who may upload (ingest), and in a private swarm who may connect.
+      const access = isPrivate || trackerId != null
+        ? await openServerAccess(options.access ?? {}, options.dataDir, trackerId == null ? undefined : peerIdFromString(trackerId), logger('shoal:server'))
+        : undefined
+      if (access != null) started.push(access)
+      const relayAccess = options.locality?.relay === true
         ? await RelayAccess.open({ allowFile: options.locality.relayAllowFile, members: isPrivate ? access?.membership : undefined, log: logger('shoal:server') })
         : undefined
-    } catch (err) {
-      access?.stop()
-      throw err
-    }
-    const node = await createShoalNode({
-      privateKey,
-      allow: isPrivate ? access?.membership.allow : undefined,
-      relayGate: relayAccess == null ? undefined : { mayReserve: relayAccess.mayReserve },
-      listen: options.listen,
-      announce: options.announce,
-      appendAnnounce: options.locality?.appendAnnounce,
-      services: localityServices(options.locality),
-      limits,
-      onDenied: options.onRefused
-    }).catch((err: Error) => {
-      access?.stop()
-      relayAccess?.stop()
-      throw err
-    })
-    // Anything failing from here on (a taken HTTP port, say) must not leave the node listening.
-    const started: Array<{ stop: () => unknown }> = [node]
-    if (access != null) started.push(access)
-    if (relayAccess != null) {
-      relayAccess.relay = node.services.relay
-      started.push(relayAccess)
-    }
-    try {
+      if (relayAccess != null) started.push(relayAccess)
+      const node = await createShoalNode({
+        privateKey,
+        allow: isPrivate ? access?.membership.allow : undefined,
+        relayGate: relayAccess == null ? undefined : { mayReserve: relayAccess.mayReserve },
+        listen: options.listen,
+        announce: options.announce,
+        appendAnnounce: options.locality?.appendAnnounce,
+        services: localityServices(options.locality),
+        limits,
+        onDenied: options.onRefused
+      })
+      started.push(node)
+      if (relayAccess != null) relayAccess.relay = node.services.relay
       return await ShoalServer.#assemble({ ...options, limits }, node, { access, relayAccess }, faults, started)
     } catch (err) {
       for (const part of started.reverse()) await Promise.resolve(part.stop()).catch(() => {})
